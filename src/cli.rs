@@ -1,0 +1,380 @@
+//! The command line: arguments, the commands, what is printed, and the exit code.
+//!
+//! Exit codes (cli.md): 0 success, warnings allowed; 1 the content is invalid;
+//! 2 usage error, bad `daftar.toml`, unreadable folder, template error, I/O failure.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::code::Code;
+use crate::config::{self, CONTENT_DIR};
+use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::print;
+use crate::record::Status;
+use crate::render::{self, theme};
+use crate::scaffold;
+use crate::site::{self, DateSource, Report, Site};
+use crate::view::count_status;
+use crate::write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Ok = 0,
+    Invalid = 1,
+    Setup = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Untuk dibaca orang: baris sumber dan tanda ^.
+    Human,
+    /// Satu dokumen JSON di stdout, untuk program lain.
+    Json,
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "daftar",
+    version,
+    about = "Menerbitkan Daftar Informasi Publik yang Dikecualikan (UU 14/2008) sebagai situs statis",
+    long_about = "Menerbitkan Daftar Informasi Publik yang Dikecualikan (UU 14/2008) sebagai situs statis.\n\nSetiap catatan adalah berkas Markdown di content/ dengan data TOML di antara dua baris +++. daftar memeriksa tiga pengesahan dan waktu langkah SOP, lalu membangun situs publik dan indeks arsip internal.\n\nKode keluar: 0 berhasil (peringatan boleh), 1 isi catatan tidak sah, 2 kesalahan pemakaian, konfigurasi, templat, atau baca/tulis."
+)]
+pub struct Cli {
+    /// Folder situs (berisi daftar.toml); bawaan: folder kerja.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Tanggal pembangunan (bawaan: SOURCE_DATE_EPOCH, atau hari ini di zona waktu situs).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub tanggal: Option<NaiveDate>,
+    /// Bentuk diagnostik.
+    #[arg(long, global = true, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Hanya tampilkan galat.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Membuat situs baru: daftar.toml, content/ dengan satu contoh catatan, .gitignore.
+    Init {
+        /// Folder situs baru (bawaan: folder kerja).
+        dir: Option<PathBuf>,
+    },
+    /// Menulis kerangka catatan baru di content/, siap diisi.
+    New {
+        /// Judul informasi yang dikecualikan.
+        #[arg(long)]
+        judul: Option<String>,
+        /// Nomor catatan (bawaan: nomor berikutnya, DIK-TAHUN-NNN).
+        #[arg(long)]
+        nomor: Option<String>,
+    },
+    /// Memeriksa semua catatan dan menampilkan semua temuan; tidak menulis apa pun.
+    Check,
+    /// Memeriksa, lalu membangun situs publik dan indeks arsip internal.
+    Build,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` bukan tanggal YYYY-MM-DD yang sah"))
+}
+
+/// How results are shown.
+pub struct Ui {
+    pub format: Format,
+    pub quiet: bool,
+    pub color: bool,
+}
+
+impl Ui {
+    fn new(cli: &Cli) -> Self {
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        Ui {
+            format: cli.format,
+            quiet: cli.quiet,
+            color,
+        }
+    }
+
+    /// Prints the diagnostics: human form on stderr, JSON on stdout.
+    pub fn report(&self, report: &Report) {
+        match self.format {
+            Format::Json => {
+                println!("{}", print::json(&report.diagnostics));
+            }
+            Format::Human => {
+                let shown: Vec<Diagnostic> = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| !self.quiet || d.is_error())
+                    .cloned()
+                    .collect();
+                let text = print::human(&shown, &report.sources, self.color);
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(text.as_bytes());
+            }
+        }
+    }
+
+    /// A line saying what happened: stdout in human form, stderr beside JSON.
+    pub fn status(&self, line: &str) {
+        if self.quiet {
+            return;
+        }
+        match self.format {
+            Format::Human => println!("{line}"),
+            Format::Json => eprintln!("{line}"),
+        }
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(Exit::Setup as u8)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let ui = Ui::new(&cli);
+    let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let dates = DateSource::from_env(cli.tanggal);
+    let exit = match &cli.command {
+        Command::Check => check(&root, &dates, &ui),
+        Command::Build => build(&root, &dates, &ui),
+        Command::Init { dir } => init(&dir.clone().unwrap_or(root), &ui),
+        Command::New { judul, nomor } => new(&root, &dates, judul.as_deref(), nomor.as_deref(), &ui),
+    };
+    exit.into()
+}
+
+/// The exit code for a report: setup problems first, then invalid content.
+fn exit_for(report: &Report) -> Exit {
+    if report.has_setup_errors() {
+        Exit::Setup
+    } else if report.has_errors() {
+        Exit::Invalid
+    } else {
+        Exit::Ok
+    }
+}
+
+fn records_summary(site: &Site) -> String {
+    format!(
+        "{} catatan ({} berlaku, {} berakhir)",
+        site.records.len(),
+        count_status(&site.records, Status::Berlaku),
+        count_status(&site.records, Status::Berakhir)
+    )
+}
+
+pub fn check(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
+    let (site, report) = site::load(root, dates);
+    ui.report(&report);
+    let exit = exit_for(&report);
+    let tally = print::tally(Tally::of(&report.diagnostics));
+    match (&site, exit) {
+        (Some(site), Exit::Ok) => ui.status(&format!(
+            "Pemeriksaan selesai: {} sah; {tally}.",
+            records_summary(site)
+        )),
+        (Some(site), _) => ui.status(&format!(
+            "Pemeriksaan menemukan masalah di {} dari {} berkas catatan; {tally}.",
+            site.files - site.records.len(),
+            site.files
+        )),
+        (None, _) => ui.status(&format!("Pemeriksaan dihentikan; {tally}.")),
+    }
+    exit
+}
+
+pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
+    let (site, mut report) = site::load(root, dates);
+    let exit = exit_for(&report);
+    let Some(site) = site.filter(|_| exit == Exit::Ok) else {
+        ui.report(&report);
+        ui.status(&format!(
+            "Pembangunan dibatalkan: {}. Keluaran sebelumnya tidak diubah.",
+            print::tally(Tally::of(&report.diagnostics))
+        ));
+        return exit;
+    };
+    let written = theme::load(root, &site.config.tema)
+        .and_then(|theme| render::render(&site, &theme, &report.diagnostics))
+        .and_then(|out| {
+            let outputs = [
+                (site.output_dir(&site.config.outputs.publik), &out.public),
+                (site.output_dir(&site.config.outputs.internal), &out.internal),
+            ];
+            write::replace_folders(&outputs)?;
+            Ok((out.public.len(), out.internal.len()))
+        });
+    match written {
+        Ok((public_files, internal_files)) => {
+            ui.report(&report);
+            let o = &site.config.outputs;
+            ui.status(&format!(
+                "Situs dibangun untuk {}: {}; {}.\n  publik:   {}/ ({public_files} berkas)\n  internal: {}/ ({internal_files} berkas, jangan diunggah ke publik)",
+                crate::locale::date(site.build_date),
+                records_summary(&site),
+                print::tally(Tally::of(&report.diagnostics)),
+                o.publik,
+                o.internal,
+            ));
+            Exit::Ok
+        }
+        Err(d) => {
+            report.push(d);
+            ui.report(&report);
+            ui.status("Pembangunan dibatalkan. Keluaran sebelumnya tidak diubah.");
+            Exit::Setup
+        }
+    }
+}
+
+fn setup_error(ui: &Ui, d: Diagnostic) -> Exit {
+    let report = Report {
+        diagnostics: vec![d],
+        ..Report::default()
+    };
+    ui.report(&report);
+    Exit::Setup
+}
+
+fn io_diagnostic(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Code::Write,
+        "",
+        format!("gagal menulis {}: {e}", path.display()),
+    )
+}
+
+pub fn init(dir: &Path, ui: &Ui) -> Exit {
+    if dir.join(config::FILE_NAME).exists() {
+        return setup_error(
+            ui,
+            Diagnostic::new(
+                Severity::Error,
+                Code::ConfigValue,
+                config::FILE_NAME,
+                format!("{} sudah berisi situs daftar (ada daftar.toml)", dir.display()),
+            )
+            .with_hint("tidak ada yang ditimpa; pilih folder lain untuk situs baru"),
+        );
+    }
+    let files = [
+        (PathBuf::from(config::FILE_NAME), scaffold::CONFIG),
+        (Path::new(CONTENT_DIR).join("contoh.md"), scaffold::EXAMPLE_RECORD),
+        (PathBuf::from(".gitignore"), scaffold::GITIGNORE),
+    ];
+    for (rel, _) in &files[1..] {
+        if dir.join(rel).exists() {
+            return setup_error(
+                ui,
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::Write,
+                    &rel.to_string_lossy(),
+                    format!("{} sudah ada; tidak ada yang ditimpa", dir.join(rel).display()),
+                ),
+            );
+        }
+    }
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::write(&path, text));
+        if let Err(e) = result {
+            return setup_error(ui, io_diagnostic(&path, &e));
+        }
+    }
+    if ui.format == Format::Json {
+        ui.report(&Report::default());
+    }
+    ui.status(&format!(
+        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, .gitignore.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
+        dir.display()
+    ));
+    Exit::Ok
+}
+
+pub fn new(root: &Path, dates: &DateSource, judul: Option<&str>, nomor: Option<&str>, ui: &Ui) -> Exit {
+    let (site, report) = site::load(root, dates);
+    let Some(site) = site else {
+        ui.report(&report);
+        return exit_for(&report);
+    };
+    let year = chrono::Datelike::year(&site.build_date);
+    let taken: Vec<String> = site.nomors.iter().map(|n| n.to_lowercase()).collect();
+    let nomor = match nomor {
+        Some(n) => n.to_string(),
+        None => (site.files + 1..)
+            .map(|i| format!("DIK-{year}-{i:03}"))
+            .find(|n| !taken.contains(&n.to_lowercase()))
+            .expect("an unused number exists"),
+    };
+    if taken.contains(&nomor.to_lowercase()) {
+        return setup_error(
+            ui,
+            Diagnostic::new(
+                Severity::Error,
+                Code::NomorDuplicate,
+                CONTENT_DIR,
+                format!("nomor `{nomor}` sudah dipakai"),
+            ),
+        );
+    }
+    let file_name = format!("{}.md", crate::record::slug(&nomor, ""));
+    let rel = format!("{CONTENT_DIR}/{file_name}");
+    let path = root.join(&rel);
+    if path.exists() {
+        return setup_error(
+            ui,
+            Diagnostic::new(
+                Severity::Error,
+                Code::Write,
+                &rel,
+                format!("{rel} sudah ada; tidak ada yang ditimpa"),
+            ),
+        );
+    }
+    let text = scaffold::skeleton(&nomor, judul.unwrap_or(""), site.build_date, &site.config);
+    let written = std::fs::create_dir_all(root.join(CONTENT_DIR)).and_then(|_| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+    });
+    if let Err(e) = written {
+        return setup_error(ui, io_diagnostic(&path, &e));
+    }
+    if ui.format == Format::Json {
+        ui.report(&Report::default());
+    }
+    ui.status(&format!(
+        "Catatan baru: {rel}\nIsi setiap kolom yang kosong, waktu setiap langkah SOP, dan ketiga pengesahan, lalu jalankan `daftar check`."
+    ));
+    Exit::Ok
+}

@@ -1,0 +1,636 @@
+//! `daftar.toml`: the site configuration. Every key has a default, so an empty file is
+//! a working site; unknown keys are errors, like in records.
+
+use std::path::{Component, Path};
+
+use toml::de::DeTable;
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Severity, Sink, SourceText, Span};
+use crate::locale::Zone;
+use crate::sop::{Closing, Sop, SopHeader, SopStep, default_sop};
+use crate::toml_reader::{Located, Reader, Value};
+
+pub const FILE_NAME: &str = "daftar.toml";
+pub const CONTENT_DIR: &str = "content";
+pub const THEMES_DIR: &str = "themes";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outputs {
+    pub publik: String,
+    pub internal: String,
+    pub arsip: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub judul: String,
+    pub badan_publik: String,
+    pub ppid: String,
+    /// Absolute address of the public site, always ending in `/`; `None` when unset.
+    pub base_url: Option<String>,
+    pub zone: Zone,
+    pub tempat: String,
+    pub tema: String,
+    pub outputs: Outputs,
+    pub sop: Sop,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            judul: "Daftar Informasi Publik yang Dikecualikan".into(),
+            badan_publik: "Pemerintah Provinsi Kalimantan Utara".into(),
+            ppid: "PPID Utama Provinsi Kalimantan Utara".into(),
+            base_url: None,
+            zone: Zone::Wita,
+            tempat: "Tanjung Selor".into(),
+            tema: "default".into(),
+            outputs: Outputs {
+                publik: "public".into(),
+                internal: "internal".into(),
+                arsip: "archive".into(),
+            },
+            sop: default_sop(),
+        }
+    }
+}
+
+const TOP_KEYS: &[&str] = &[
+    "judul",
+    "badan_publik",
+    "ppid",
+    "base_url",
+    "zona_waktu",
+    "tempat",
+    "tema",
+    "keluaran",
+    "sop",
+];
+const OUTPUT_KEYS: &[&str] = &["publik", "internal", "arsip"];
+const SOP_KEYS: &[&str] = &[
+    "nomor",
+    "nama",
+    "melebihi_mutu_baku",
+    "penutup",
+    "langkah",
+    "instansi",
+    "tanggal_pembuatan",
+    "tanggal_revisi",
+    "tanggal_pengesahan",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "kualifikasi",
+    "peralatan",
+    "pencatatan",
+    "keterangan",
+];
+const CLOSING_KEYS: &[&str] = &["petugas_ppid", "ppid_utama", "atasan_ppid", "publikasi"];
+const STEP_KEYS: &[&str] = &[
+    "no",
+    "kegiatan",
+    "pelaksana",
+    "mutu_baku_menit",
+    "kelengkapan",
+    "output",
+];
+
+/// Reads `daftar.toml` from the site root. Errors are diagnostics (a bad configuration
+/// ends the run with exit code 2); the source is returned for printing them.
+pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>, Option<SourceText>) {
+    let path = root.join(FILE_NAME);
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let d = Diagnostic::new(
+                Severity::Error,
+                Code::ConfigMissing,
+                FILE_NAME,
+                format!("berkas konfigurasi `{FILE_NAME}` tidak ditemukan di {}", root.display()),
+            )
+            .with_hint("jalankan `daftar init` untuk membuat situs baru, atau tunjuk folder situs dengan --root");
+            return (None, vec![d], None);
+        }
+        Err(e) => {
+            let d = Diagnostic::new(
+                Severity::Error,
+                Code::Unreadable,
+                FILE_NAME,
+                format!("`{FILE_NAME}` tidak dapat dibaca: {e}"),
+            );
+            return (None, vec![d], None);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let d = crate::source::invalid_utf8(FILE_NAME, e);
+            return (None, vec![d], None);
+        }
+    };
+    let source = SourceText::new(FILE_NAME, text);
+    let mut diagnostics = Vec::new();
+    let config = parse(&source, &mut diagnostics);
+    let config = if diagnostics.iter().any(Diagnostic::is_error) {
+        None
+    } else {
+        config
+    };
+    (config, diagnostics, Some(source))
+}
+
+/// Parses configuration text. Returns a config only if no error was reported.
+pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<Config> {
+    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
+    let base = source.text.len() - text.len();
+    let mut r = Reader::new(Sink::new(source, diagnostics), base);
+    let root = r.parse(text)?;
+    let whole = 0..0;
+    let table = root.get_ref();
+    r.reject_unknown(table, TOP_KEYS, "di daftar.toml");
+
+    let mut config = Config::default();
+    let mut ok = true;
+    macro_rules! text_field {
+        ($key:literal, $target:expr) => {
+            if let Some(v) = table.get($key) {
+                match r.text(v, $key) {
+                    Some(s) => $target = s.value,
+                    None => ok = false,
+                }
+            }
+        };
+    }
+    text_field!("judul", config.judul);
+    text_field!("badan_publik", config.badan_publik);
+    text_field!("ppid", config.ppid);
+    text_field!("tempat", config.tempat);
+    text_field!("tema", config.tema);
+
+    if let Some(v) = table.get("base_url") {
+        match r.text(v, "base_url").and_then(|s| base_url(&mut r, s)) {
+            Some(url) => config.base_url = Some(url),
+            None => ok = false,
+        }
+    }
+    if let Some(v) = table.get("zona_waktu") {
+        match r.text(v, "zona_waktu") {
+            Some(s) => match Zone::from_iana(&s.value) {
+                Some(z) => config.zone = z,
+                None => {
+                    ok = false;
+                    r.error(
+                        Code::ConfigValue,
+                        s.span,
+                        format!("zona waktu `{}` tidak dikenal", s.value),
+                    )
+                    .hint(format!(
+                        "pilih salah satu: {} (WIB, WITA, WIT)",
+                        Zone::NAMES.join(", ")
+                    ));
+                }
+            },
+            None => ok = false,
+        }
+    }
+    if !valid_theme_name(&config.tema) {
+        ok = false;
+        let span = table.get("tema").map_or(whole.clone(), |v| r.span(v));
+        r.error(
+            Code::ConfigValue,
+            span,
+            format!("nama tema `{}` tidak sah", config.tema),
+        )
+        .hint("nama tema adalah nama satu folder di bawah themes/, misalnya \"default\"");
+    }
+    if let Some(v) = table.get("keluaran") {
+        match outputs(&mut r, v) {
+            Some(o) => config.outputs = o,
+            None => ok = false,
+        }
+    }
+    if let Some(v) = table.get("sop") {
+        match sop(&mut r, v) {
+            Some(s) => config.sop = s,
+            None => ok = false,
+        }
+    }
+    ok.then_some(config)
+}
+
+fn valid_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn base_url(r: &mut Reader, s: Located<String>) -> Option<String> {
+    let url = s.value.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => {
+            Some(if url.ends_with('/') {
+                url.to_string()
+            } else {
+                format!("{url}/")
+            })
+        }
+        _ => {
+            r.error(
+                Code::ConfigValue,
+                s.span,
+                format!("`base_url` harus alamat lengkap, bukan `{}`", s.value),
+            )
+            .hint("misalnya base_url = \"https://ppid.kaltaraprov.go.id/dik/\"");
+            None
+        }
+    }
+}
+
+/// An output folder: a relative path inside the site, away from the sources.
+fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>> {
+    let s = r.text(v, &format!("keluaran.{key}"))?;
+    let path = Path::new(&s.value);
+    let normal = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    let first = path.components().next().and_then(|c| c.as_os_str().to_str());
+    let clashes = matches!(first, Some(CONTENT_DIR | THEMES_DIR | FILE_NAME));
+    if !normal || clashes {
+        r.error(
+            Code::OutputFolder,
+            s.span.clone(),
+            format!("folder keluaran `{}` tidak boleh dipakai", s.value),
+        )
+        .hint("tulis nama folder di dalam folder situs, bukan content/ atau themes/, tanpa `..` dan tanpa garis miring di awal");
+        return None;
+    }
+    Some(Located::new(
+        path.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+        s.span,
+    ))
+}
+
+fn outputs(r: &mut Reader, v: &Value) -> Option<Outputs> {
+    let table = r.table(v, "keluaran")?;
+    r.reject_unknown(table, OUTPUT_KEYS, "di [keluaran]");
+    let defaults = Config::default().outputs;
+    let mut found: Vec<Located<String>> = Vec::new();
+    let mut ok = true;
+    for (key, default) in OUTPUT_KEYS
+        .iter()
+        .zip([&defaults.publik, &defaults.internal, &defaults.arsip])
+    {
+        match table.get(*key) {
+            Some(v) => match output_folder(r, v, key) {
+                Some(s) => found.push(s),
+                None => ok = false,
+            },
+            None => found.push(Located::new(default.clone(), r.span(v))),
+        }
+    }
+    if !ok {
+        return None;
+    }
+    // No folder may hold another: the build replaces each of them whole.
+    for i in 0..found.len() {
+        for j in 0..found.len() {
+            let (a, b) = (&found[i].value, &found[j].value);
+            if i != j && (a == b || b.starts_with(&format!("{a}/"))) {
+                let span = found[j.max(i)].span.clone();
+                r.error(
+                    Code::OutputFolder,
+                    span,
+                    format!("folder keluaran `{b}` bertumpuk dengan `{a}`"),
+                )
+                .hint("folder publik, internal, dan arsip harus terpisah satu sama lain");
+                return None;
+            }
+        }
+    }
+    let mut it = found.into_iter().map(|l| l.value);
+    Some(Outputs {
+        publik: it.next()?,
+        internal: it.next()?,
+        arsip: it.next()?,
+    })
+}
+
+fn positive(r: &mut Reader, v: &Value, path: &str) -> Option<u32> {
+    let n = r.integer(v, path)?;
+    match u32::try_from(n.value) {
+        Ok(n) if n > 0 => Some(n),
+        _ => {
+            r.error(
+                Code::SopConfig,
+                n.span,
+                format!("`{path}` harus bilangan bulat positif"),
+            );
+            None
+        }
+    }
+}
+
+fn text_list(r: &mut Reader, table: &DeTable, key: &str, target: &mut Vec<String>) -> bool {
+    match table.get(key) {
+        Some(v) => match r.text_list(v, &format!("sop.{key}")) {
+            Some(items) => {
+                *target = items.into_iter().map(|s| s.value).collect();
+                true
+            }
+            None => false,
+        },
+        None => true,
+    }
+}
+
+fn sop(r: &mut Reader, v: &Value) -> Option<Sop> {
+    let span = r.span(v);
+    let table = r.table(v, "sop")?;
+    r.reject_unknown(table, SOP_KEYS, "di [sop]");
+    let mut sop = default_sop();
+    let mut ok = true;
+
+    if let Some(steps) = table.get("langkah") {
+        // An office's own SOP: nothing of the default SOP's identity carries over.
+        sop.header = SopHeader::default();
+        for key in ["nomor", "nama"] {
+            if r.required(table, key, &format!("sop.{key}"), &span).is_none() {
+                ok = false;
+            }
+        }
+        match sop_steps(r, steps) {
+            Some(s) => sop.steps = s,
+            None => ok = false,
+        }
+    }
+    for (key, target) in [("nomor", &mut sop.nomor), ("nama", &mut sop.nama)] {
+        if let Some(v) = table.get(key) {
+            match r.text(v, &format!("sop.{key}")) {
+                Some(s) => *target = s.value,
+                None => ok = false,
+            }
+        }
+    }
+    let header = &mut sop.header;
+    for (key, target) in [
+        ("tanggal_pembuatan", &mut header.tanggal_pembuatan),
+        ("tanggal_revisi", &mut header.tanggal_revisi),
+        ("tanggal_pengesahan", &mut header.tanggal_pengesahan),
+        ("disahkan_oleh", &mut header.disahkan_oleh),
+        ("pencatatan", &mut header.pencatatan),
+    ] {
+        if let Some(v) = table.get(key) {
+            match r.string(v, &format!("sop.{key}")) {
+                Some(s) => *target = s.value,
+                None => ok = false,
+            }
+        }
+    }
+    for (key, target) in [
+        ("instansi", &mut header.instansi),
+        ("dasar_hukum", &mut header.dasar_hukum),
+        ("kualifikasi", &mut header.kualifikasi),
+        ("peralatan", &mut header.peralatan),
+        ("keterangan", &mut header.keterangan),
+    ] {
+        ok &= text_list(r, table, key, target);
+    }
+    if let Some(v) = table.get("melebihi_mutu_baku") {
+        match r.text(v, "sop.melebihi_mutu_baku") {
+            Some(s) if s.value == "peringatan" => sop.over_standard = Severity::Warning,
+            Some(s) if s.value == "galat" => sop.over_standard = Severity::Error,
+            Some(s) => {
+                ok = false;
+                r.error(
+                    Code::ConfigValue,
+                    s.span,
+                    format!("`sop.melebihi_mutu_baku` tidak mengenal `{}`", s.value),
+                )
+                .hint("pilih \"peringatan\" (bawaan) atau \"galat\"");
+            }
+            None => ok = false,
+        }
+    }
+    let closing_span = table.get("penutup").map_or(span.clone(), |v| r.span(v));
+    if let Some(v) = table.get("penutup") {
+        match closing(r, v) {
+            Some(c) => sop.closing = c,
+            None => ok = false,
+        }
+    }
+    if ok {
+        ok = check_closing(r, &sop, closing_span);
+    }
+    ok.then_some(sop)
+}
+
+fn closing(r: &mut Reader, v: &Value) -> Option<Closing> {
+    let span = r.span(v);
+    let table = r.table(v, "sop.penutup")?;
+    r.reject_unknown(table, CLOSING_KEYS, "di sop.penutup");
+    let mut numbers = Vec::new();
+    for key in CLOSING_KEYS {
+        let path = format!("sop.penutup.{key}");
+        let v = r.required(table, key, &path, &span)?;
+        numbers.push(positive(r, v, &path)?);
+    }
+    Some(Closing {
+        petugas_ppid: numbers[0],
+        ppid_utama: numbers[1],
+        atasan_ppid: numbers[2],
+        publikasi: numbers[3],
+    })
+}
+
+/// The closing steps must exist and follow the order of the sign-offs.
+fn check_closing(r: &mut Reader, sop: &Sop, span: Span) -> bool {
+    let c = sop.closing;
+    let named = [
+        ("petugas_ppid", c.petugas_ppid),
+        ("ppid_utama", c.ppid_utama),
+        ("atasan_ppid", c.atasan_ppid),
+        ("publikasi", c.publikasi),
+    ];
+    for (role, no) in named {
+        if sop.step(no).is_none() {
+            r.error(
+                Code::SopConfig,
+                span,
+                format!("`sop.penutup.{role}` menunjuk langkah {no}, yang tidak ada di SOP"),
+            );
+            return false;
+        }
+    }
+    if !(c.petugas_ppid <= c.ppid_utama && c.ppid_utama <= c.atasan_ppid && c.atasan_ppid < c.publikasi) {
+        r.error(
+            Code::SopConfig,
+            span,
+            "langkah penutup harus berurutan: petugas_ppid ≤ ppid_utama ≤ atasan_ppid < publikasi",
+        );
+        return false;
+    }
+    true
+}
+
+fn sop_steps(r: &mut Reader, v: &Value) -> Option<Vec<SopStep>> {
+    let items = r.array(v, "sop.langkah")?;
+    if items.is_empty() {
+        let span = r.span(v);
+        r.error(Code::EmptyList, span, "`sop.langkah` harus berisi sekurang-kurangnya satu langkah");
+        return None;
+    }
+    let mut steps: Vec<SopStep> = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("sop.langkah[{}]", i + 1);
+        let span = r.span(item);
+        let Some(t) = r.table(item, &path) else {
+            ok = false;
+            continue;
+        };
+        r.reject_unknown(t, STEP_KEYS, &format!("di {path}"));
+        let get_text = |r: &mut Reader, key: &str, required: bool| -> Option<String> {
+            let p = format!("{path}.{key}");
+            match t.get(key) {
+                Some(v) => r.text(v, &p).map(|s| s.value),
+                None if required => {
+                    r.required(t, key, &p, &span);
+                    None
+                }
+                None => Some(String::new()),
+            }
+        };
+        let kegiatan = get_text(r, "kegiatan", true);
+        let pelaksana = get_text(r, "pelaksana", true);
+        let kelengkapan = get_text(r, "kelengkapan", false);
+        let output = get_text(r, "output", false);
+        let no = r
+            .required(t, "no", &format!("{path}.no"), &span)
+            .and_then(|v| positive(r, v, &format!("{path}.no")).map(|n| (n, r.span(v))));
+        let minutes = r
+            .required(t, "mutu_baku_menit", &format!("{path}.mutu_baku_menit"), &span)
+            .and_then(|v| positive(r, v, &format!("{path}.mutu_baku_menit")));
+        match (no, kegiatan, pelaksana, minutes, kelengkapan, output) {
+            (Some((no, no_span)), Some(kegiatan), Some(pelaksana), Some(m), Some(kelengkapan), Some(output)) => {
+                if steps.iter().any(|s| s.no == no) {
+                    ok = false;
+                    r.error(
+                        Code::SopConfig,
+                        no_span,
+                        format!("langkah {no} ditulis lebih dari sekali di sop.langkah"),
+                    );
+                }
+                steps.push(SopStep {
+                    no,
+                    kegiatan,
+                    pelaksana,
+                    mutu_baku_menit: m,
+                    kelengkapan,
+                    output,
+                });
+            }
+            _ => ok = false,
+        }
+    }
+    steps.sort_by_key(|s| s.no);
+    ok.then_some(steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+        let source = SourceText::new(FILE_NAME, text);
+        let mut d = Vec::new();
+        let c = parse(&source, &mut d);
+        (c, d)
+    }
+
+    #[test]
+    fn an_empty_file_gives_the_defaults() {
+        let (c, d) = parse_text("");
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.zone, Zone::Wita);
+        assert_eq!(c.outputs.publik, "public");
+        assert_eq!(c.sop.steps.len(), 8);
+    }
+
+    #[test]
+    fn reads_every_documented_key() {
+        let (c, d) = parse_text(
+            r#"
+judul = "DIK"
+badan_publik = "Pemerintah Kabupaten Contoh"
+ppid = "PPID Kabupaten Contoh"
+base_url = "https://ppid.example.go.id/dik"
+zona_waktu = "Asia/Jayapura"
+tempat = "Contoh"
+tema = "default"
+[keluaran]
+publik = "situs/publik"
+internal = "situs/internal"
+arsip = "arsip"
+[sop]
+melebihi_mutu_baku = "galat"
+penutup = { petugas_ppid = 5, ppid_utama = 6, atasan_ppid = 7, publikasi = 8 }
+"#,
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let c = c.unwrap();
+        assert_eq!(c.base_url.as_deref(), Some("https://ppid.example.go.id/dik/"));
+        assert_eq!(c.zone, Zone::Wit);
+        assert_eq!(c.outputs.publik, "situs/publik");
+        assert_eq!(c.sop.over_standard, Severity::Error);
+    }
+
+    #[test]
+    fn reports_unknown_keys_with_a_suggestion_and_bad_values() {
+        let (c, d) = parse_text("judull = \"x\"\nzona_waktu = \"Asia/Pontianak\"\n");
+        assert!(c.is_none());
+        let codes: Vec<_> = d.iter().map(|d| d.code_id()).collect();
+        assert_eq!(codes, ["E0102", "E0502"]);
+        assert_eq!(d[0].hint.as_deref(), Some("mungkin maksudnya `judul`?"));
+        assert_eq!((d[1].line, d[1].column), (Some(2), Some(14)));
+    }
+
+    #[test]
+    fn rejects_output_folders_that_escape_or_overlap() {
+        let (_, d) = parse_text("[keluaran]\npublik = \"../www\"\n");
+        assert_eq!(d[0].code_id(), "E0504");
+        let (_, d) = parse_text("[keluaran]\npublik = \"out\"\ninternal = \"out/internal\"\n");
+        assert_eq!(d[0].code_id(), "E0504");
+        assert_eq!(d[0].message, "folder keluaran `out/internal` bertumpuk dengan `out`");
+        let (_, d) = parse_text("[keluaran]\narsip = \"content\"\n");
+        assert_eq!(d[0].code_id(), "E0504");
+    }
+
+    #[test]
+    fn a_custom_sop_needs_its_closing_steps() {
+        let (c, d) = parse_text(
+            r#"
+[sop]
+nomor = "1/SOP/2024"
+nama = "Contoh"
+[[sop.langkah]]
+no = 1
+kegiatan = "Menyusun"
+pelaksana = "Petugas PPID"
+mutu_baku_menit = 30
+"#,
+        );
+        assert!(c.is_none());
+        assert_eq!(
+            d[0].message,
+            "`sop.penutup.petugas_ppid` menunjuk langkah 5, yang tidak ada di SOP"
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! Diagnostics: every problem daftar finds, with where it is and what to do about it.
+//!
+//! A diagnostic is plain data. Locations are resolved to line and column when the
+//! diagnostic is made (from the [`SourceText`] it points into), so printing needs
+//! the source text only for the snippet.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::code::Code;
+
+/// Byte range in a file.
+pub type Span = Range<usize>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    /// The word officers read in the terminal.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "galat",
+            Severity::Warning => "peringatan",
+        }
+    }
+
+    fn letter(self) -> char {
+        match self {
+            Severity::Error => 'E',
+            Severity::Warning => 'W',
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// Path relative to the site root, with `/` separators; empty when no file is involved.
+    pub file: String,
+    pub span: Option<Span>,
+    /// 1-based line and column (in characters) of the span's start.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem that concerns a file as a whole (or no file at all).
+    pub fn new(severity: Severity, code: Code, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            code,
+            file: file.to_string(),
+            span: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem at a place in a source text.
+    pub fn at(
+        severity: Severity,
+        code: Code,
+        source: &SourceText,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, column) = source.line_column(span.start);
+        Diagnostic {
+            severity,
+            code,
+            file: source.path.clone(),
+            span: Some(span),
+            line: Some(line),
+            column: Some(column),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// The stable code as printed: the rule's number, prefixed by the severity letter.
+    pub fn code_id(&self) -> String {
+        format!("{}{:04}", self.severity.letter(), self.code.number())
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Order for printing: by file, then by place in the file.
+    pub fn sort_key(&self) -> (&str, usize, usize) {
+        let start = self.span.as_ref().map_or(0, |s| s.start);
+        (&self.file, start, self.code.number() as usize)
+    }
+}
+
+/// A text file of the site, as read, with an index of line starts for locating spans.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    /// Path relative to the site root, `/` separators.
+    pub path: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceText {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset (clamped into the text).
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let line_start = self.line_starts[line];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Span of the whole of the given 1-based line, without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        let end = if self.text[..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+}
+
+/// Collects diagnostics for one source text.
+pub struct Sink<'a> {
+    pub source: &'a SourceText,
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(source: &'a SourceText, out: &'a mut Vec<Diagnostic>) -> Self {
+        Sink { source, out }
+    }
+
+    pub fn error(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(Severity::Error, code, span, message)
+    }
+
+    pub fn warning(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, code, span, message)
+    }
+
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.out
+            .push(Diagnostic::at(severity, code, self.source, span, message));
+        self.out.last_mut().expect("just pushed")
+    }
+
+    /// Whether any error has been reported for this file so far.
+    pub fn has_errors(&self) -> bool {
+        self.out
+            .iter()
+            .any(|d| d.is_error() && d.file == self.source.path)
+    }
+}
+
+impl Diagnostic {
+    /// Adds a hint in place (for use on the `&mut` a [`Sink`] hands back).
+    pub fn hint(&mut self, hint: impl Into<String>) -> &mut Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Counts of errors and warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Tally {
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Tally {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let src = SourceText::new("a.md", "ab\nçé = 1\r\nx");
+        assert_eq!(src.line_column(0), (1, 1));
+        assert_eq!(src.line_column(3), (2, 1));
+        // "çé" is four bytes, two characters: the space after it is column 3.
+        assert_eq!(src.line_column(7), (2, 3));
+        assert_eq!(src.line_column(src.text.len()), (3, 2));
+        // Past the end or inside a character: clamped, never a panic.
+        assert_eq!(src.line_column(1000), (3, 2));
+        assert_eq!(src.line_column(4), (2, 1));
+    }
+
+    #[test]
+    fn line_span_excludes_the_line_ending() {
+        let src = SourceText::new("a.md", "ab\r\ncd\nef");
+        assert_eq!(&src.text[src.line_span(1)], "ab");
+        assert_eq!(&src.text[src.line_span(2)], "cd");
+        assert_eq!(&src.text[src.line_span(3)], "ef");
+    }
+}

@@ -1,0 +1,99 @@
+//! Diagnostics for people (source line and caret, in Bahasa Indonesia) and for programs
+//! (`--format json`, as in `cli.md`).
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::site::Sources;
+
+/// Renders diagnostics for the terminal; `styled` adds colour.
+pub fn human(diagnostics: &[Diagnostic], sources: &Sources, styled: bool) -> String {
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&renderer.render(&[group(d, sources)]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    }
+    .with_name(d.severity.label());
+    let mut g = Group::with_title(level.primary_title(d.message.as_str()).id(d.code_id()));
+    let source = sources.get(&d.file);
+    match (&d.span, source) {
+        (Some(span), Some(source)) => {
+            g = g.element(
+                Snippet::source(source.text.as_str())
+                    .path(d.file.as_str())
+                    .annotation(AnnotationKind::Primary.span(span.clone())),
+            );
+        }
+        _ if !d.file.is_empty() => {
+            let mut origin = Origin::path(d.file.as_str());
+            if let (Some(line), Some(column)) = (d.line, d.column) {
+                origin = origin.line(line).char_column(column);
+            }
+            g = g.element(origin);
+        }
+        _ => {}
+    }
+    if let Some(hint) = &d.hint {
+        g = g.element(Level::HELP.with_name("saran").message(hint.as_str()));
+    }
+    g
+}
+
+/// "2 galat, 1 peringatan"
+pub fn tally(t: Tally) -> String {
+    format!("{} galat, {} peringatan", t.errors, t.warnings)
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: String,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+/// The JSON document of `cli.md`, on one line.
+pub fn json(diagnostics: &[Diagnostic]) -> String {
+    let t = Tally::of(diagnostics);
+    let report = JsonReport {
+        diagnostics: diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                severity: d.severity,
+                code: d.code_id(),
+                file: &d.file,
+                line: d.line,
+                column: d.column,
+                message: &d.message,
+                hint: d.hint.as_deref(),
+            })
+            .collect(),
+        errors: t.errors,
+        warnings: t.warnings,
+    };
+    serde_json::to_string(&report).expect("diagnostics serialise")
+}

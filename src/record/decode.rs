@@ -1,0 +1,473 @@
+//! From the spanned TOML tree to a [`Draft`]: every field that could be read, with its
+//! span; every shape problem (unknown, missing, wrong type, blank) reported.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use toml::de::DeTable;
+
+use super::nip;
+use super::pasal::{Pasal, PasalProblem};
+use super::{Record, Role, SignOff, SignOffs, Status, Step, Term};
+use crate::code::Code;
+use crate::config::Config;
+use crate::diagnostic::{SourceText, Span};
+use crate::toml_reader::{Located, Reader, Value};
+
+pub const FIELDS: &[&str] = &[
+    "nomor",
+    "judul",
+    "unit",
+    "pasal_17",
+    "dasar_hukum",
+    "akibat_dibuka",
+    "manfaat_ditutup",
+    "jangka_waktu",
+    "ditetapkan",
+    "tempat",
+    "nomor_penetapan",
+    "catatan_internal",
+    "langkah",
+    "pengesahan",
+];
+const TERM_FORMS: &[&str] = &["tahun", "bulan", "sampai", "peristiwa"];
+const STEP_FIELDS: &[&str] = &["no", "mulai", "menit", "oleh"];
+const ROLES: &[&str] = &["petugas_ppid", "ppid_utama", "atasan_ppid"];
+const SIGNOFF_FIELDS: &[&str] = &["nama", "nip", "jabatan", "tanggal", "pppk"];
+
+#[derive(Debug, Clone)]
+pub struct StepDraft {
+    pub no: Located<u32>,
+    pub mulai: Option<Located<DateTime<FixedOffset>>>,
+    pub menit: Option<Located<u32>>,
+    pub oleh: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SignOffDraft {
+    pub role: Role,
+    pub nama: Option<String>,
+    /// The 18 digits, when the NIP is valid.
+    pub nip: Option<Located<String>>,
+    pub jabatan: Option<String>,
+    pub tanggal: Option<Located<DateTime<FixedOffset>>>,
+    pub pppk: bool,
+}
+
+/// Whatever could be read of a record; `None` where a field is missing or unreadable
+/// (an error has then been reported).
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// The opening `+++` line: where problems of the record as a whole point.
+    pub open: Span,
+    pub nomor: Option<Located<String>>,
+    pub judul: Option<String>,
+    pub unit: Option<String>,
+    pub pasal_17: Option<Vec<Located<Pasal>>>,
+    pub dasar_hukum: Option<Vec<String>>,
+    pub akibat_dibuka: Option<String>,
+    pub manfaat_ditutup: Option<String>,
+    pub jangka_waktu: Option<Located<Term>>,
+    pub ditetapkan: Option<Located<NaiveDate>>,
+    pub tempat: Option<String>,
+    pub nomor_penetapan: Option<String>,
+    pub catatan_internal: Option<String>,
+    /// The span of the `langkah` value, and the steps whose number could be read.
+    pub langkah: Option<Located<Vec<StepDraft>>>,
+    pub pengesahan: Vec<SignOffDraft>,
+}
+
+pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> Draft {
+    r.reject_unknown(table, FIELDS, "di catatan");
+    let mut draft = Draft {
+        open: open.clone(),
+        ..Draft::default()
+    };
+    let required_text = |r: &mut Reader, key: &str| {
+        r.required(table, key, key, &open)
+            .and_then(|v| r.text(v, key))
+    };
+    draft.nomor = required_text(r, "nomor").and_then(|n| nomor(r, n));
+    draft.judul = required_text(r, "judul").map(|s| s.value);
+    draft.unit = required_text(r, "unit").map(|s| s.value);
+    draft.akibat_dibuka = required_text(r, "akibat_dibuka").map(|s| s.value);
+    draft.manfaat_ditutup = required_text(r, "manfaat_ditutup").map(|s| s.value);
+    draft.pasal_17 = r
+        .required(table, "pasal_17", "pasal_17", &open)
+        .and_then(|v| pasal_list(r, v));
+    draft.dasar_hukum = r
+        .required(table, "dasar_hukum", "dasar_hukum", &open)
+        .and_then(|v| r.text_list(v, "dasar_hukum"))
+        .map(|l| l.into_iter().map(|s| s.value).collect());
+    draft.jangka_waktu = r
+        .required(table, "jangka_waktu", "jangka_waktu", &open)
+        .and_then(|v| term(r, v));
+    draft.ditetapkan = r
+        .required(table, "ditetapkan", "ditetapkan", &open)
+        .and_then(|v| r.local_date(v, "ditetapkan"));
+    for (key, target) in [
+        ("tempat", &mut draft.tempat),
+        ("nomor_penetapan", &mut draft.nomor_penetapan),
+        ("catatan_internal", &mut draft.catatan_internal),
+    ] {
+        *target = table.get(key).and_then(|v| r.text(v, key)).map(|s| s.value);
+    }
+    draft.langkah = r
+        .required(table, "langkah", "langkah", &open)
+        .and_then(|v| steps(r, v, config));
+    if let Some(v) = r.required(table, "pengesahan", "pengesahan", &open) {
+        draft.pengesahan = signoffs(r, v, config);
+    }
+    draft
+}
+
+fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
+    let chars = n.value.chars().count();
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.');
+    if chars > 64 || !n.value.chars().all(allowed) {
+        let message = if chars > 64 {
+            format!("`nomor` terlalu panjang: {chars} karakter, paling banyak 64")
+        } else {
+            let bad: String = n.value.chars().filter(|c| !allowed(*c)).take(1).collect();
+            format!("`nomor` memuat karakter `{bad}` yang tidak diperbolehkan")
+        };
+        r.error(Code::NomorFormat, n.span.clone(), message)
+            .hint("nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"");
+    }
+    Some(n)
+}
+
+fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
+    let codes = r.text_list(v, "pasal_17")?;
+    let mut out: Vec<Located<Pasal>> = Vec::new();
+    for code in codes {
+        match Pasal::parse(&code.value) {
+            Ok(p) => {
+                if let Some(first) = out.iter().find(|q| q.value == p) {
+                    let (line, _) = r.sink.source.line_column(first.span.start);
+                    r.sink
+                        .warning(
+                            Code::PasalRepeated,
+                            code.span.clone(),
+                            format!("`{}` disebut dua kali di pasal_17", code.value),
+                        )
+                        .hint(format!("sebutan pertama di baris {line}; hapus salah satunya"));
+                    continue;
+                }
+                out.push(Located::new(p, code.span));
+            }
+            Err(PasalProblem::Format) => {
+                let hint = if code.value.chars().any(|c| c.is_ascii_uppercase()) {
+                    format!(
+                        "tulis huruf kecil: \"{}\"",
+                        code.value.to_ascii_lowercase()
+                    )
+                } else {
+                    "tulis huruf a–j, dengan angka bila perlu: \"h\", \"c.6\"".into()
+                };
+                r.error(
+                    Code::PasalFormat,
+                    code.span,
+                    format!("`{}` bukan rujukan Pasal 17 yang sah", code.value),
+                )
+                .hint(hint);
+            }
+            Err(PasalProblem::Angka { huruf, count }) => {
+                let message = if count == 0 {
+                    format!("Pasal 17 huruf {huruf} tidak memiliki angka")
+                } else {
+                    format!("Pasal 17 huruf {huruf} hanya memiliki angka 1–{count}")
+                };
+                r.error(Code::PasalAngka, code.span, message)
+                    .hint(format!("tulis \"{huruf}\" saja, atau angka yang ada"));
+            }
+        }
+    }
+    // The error for each bad entry is reported; the list is usable if any entry was read.
+    (!out.is_empty()).then_some(out)
+}
+
+fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
+    let span = r.span(v);
+    let forms = "{ tahun = N }, { bulan = N }, { sampai = TANGGAL }, { peristiwa = \"...\" }, atau \"permanen\"";
+    match v.get_ref() {
+        toml::de::DeValue::String(s) if s.as_ref() == "permanen" => {
+            Some(Located::new(Term::Permanen, span))
+        }
+        toml::de::DeValue::String(s) => {
+            let hint = if s.trim().eq_ignore_ascii_case("permanen") {
+                "tulis tepat \"permanen\", huruf kecil".to_string()
+            } else {
+                format!("tulis salah satu: {forms}")
+            };
+            r.error(
+                Code::TermForm,
+                span,
+                format!("`jangka_waktu` tidak mengenal \"{s}\""),
+            )
+            .hint(hint);
+            None
+        }
+        toml::de::DeValue::Table(t) => {
+            r.reject_unknown(t, TERM_FORMS, "di jangka_waktu");
+            let present: Vec<_> = t
+                .iter()
+                .filter(|(k, _)| TERM_FORMS.contains(&k.get_ref().as_ref()))
+                .collect();
+            match present.as_slice() {
+                [] => {
+                    if t.is_empty() {
+                        r.error(Code::TermForm, span, "`jangka_waktu` kosong")
+                            .hint(format!("tulis salah satu: {forms}"));
+                    }
+                    None
+                }
+                [(key, value)] => {
+                    let key: &str = key.get_ref();
+                    let path = format!("jangka_waktu.{key}");
+                    let term = match key {
+                        "tahun" | "bulan" => {
+                            let n = r.integer(value, &path)?;
+                            if n.value <= 0 {
+                                r.error(
+                                    Code::TermNotPositive,
+                                    n.span,
+                                    format!("`{path}` harus lebih dari 0"),
+                                );
+                                return None;
+                            }
+                            let Ok(n) = u32::try_from(n.value) else {
+                                r.error(
+                                    Code::TermOutOfRange,
+                                    n.span,
+                                    format!("`{path}` terlalu besar"),
+                                );
+                                return None;
+                            };
+                            if key == "tahun" {
+                                Term::Tahun(n)
+                            } else {
+                                Term::Bulan(n)
+                            }
+                        }
+                        "sampai" => Term::Sampai(r.local_date(value, &path)?.value),
+                        _ => Term::Peristiwa(r.text(value, &path)?.value),
+                    };
+                    Some(Located::new(term, span))
+                }
+                [_, (second, _), ..] => {
+                    let second_span = r.span(second);
+                    r.error(
+                        Code::TermForm,
+                        second_span,
+                        "`jangka_waktu` hanya boleh memakai satu bentuk",
+                    )
+                    .hint(format!("pilih salah satu: {forms}"));
+                    None
+                }
+            }
+        }
+        _ => {
+            r.error(
+                Code::WrongType,
+                span,
+                "`jangka_waktu` harus berupa tabel atau teks \"permanen\"",
+            )
+            .hint(format!("tulis salah satu: {forms}"));
+            None
+        }
+    }
+}
+
+fn positive_u32(r: &mut Reader, v: &Value, path: &str, code: Code) -> Option<Located<u32>> {
+    let n = r.integer(v, path)?;
+    match u32::try_from(n.value) {
+        Ok(x) if x > 0 => Some(Located::new(x, n.span)),
+        _ => {
+            r.error(code, n.span, format!("`{path}` harus bilangan bulat lebih dari 0"));
+            None
+        }
+    }
+}
+
+fn steps(r: &mut Reader, v: &Value, config: &Config) -> Option<Located<Vec<StepDraft>>> {
+    let span = r.span(v);
+    let items = r.array(v, "langkah")?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("langkah[{}]", i + 1);
+        let item_span = r.span(item);
+        let Some(t) = r.table(item, &path) else {
+            continue;
+        };
+        r.reject_unknown(t, STEP_FIELDS, &format!("di {path}"));
+        let no = r
+            .required(t, "no", &format!("{path}.no"), &item_span)
+            .and_then(|v| positive_u32(r, v, &format!("{path}.no"), Code::StepUnknown));
+        let mulai = r
+            .required(t, "mulai", &format!("{path}.mulai"), &item_span)
+            .and_then(|v| r.date_time(v, &format!("{path}.mulai"), config.zone));
+        let menit = r
+            .required(t, "menit", &format!("{path}.menit"), &item_span)
+            .and_then(|v| positive_u32(r, v, &format!("{path}.menit"), Code::StepMinutes));
+        let oleh = t
+            .get("oleh")
+            .and_then(|v| r.text(v, &format!("{path}.oleh")))
+            .map(|s| s.value);
+        if let Some(no) = no {
+            out.push(StepDraft {
+                no,
+                mulai,
+                menit,
+                oleh,
+            });
+        }
+    }
+    Some(Located::new(out, span))
+}
+
+fn signoffs(r: &mut Reader, v: &Value, config: &Config) -> Vec<SignOffDraft> {
+    let span = r.span(v);
+    let Some(table) = r.table(v, "pengesahan") else {
+        return Vec::new();
+    };
+    r.reject_unknown(table, ROLES, "di pengesahan");
+    let mut out = Vec::new();
+    for role in Role::ALL {
+        let path = format!("pengesahan.{}", role.key());
+        let Some(v) = r.required(table, role.key(), &path, &span) else {
+            continue;
+        };
+        let role_span = r.span(v);
+        let Some(t) = r.table(v, &path) else {
+            continue;
+        };
+        r.reject_unknown(t, SIGNOFF_FIELDS, &format!("di {path}"));
+        let text = |r: &mut Reader, key: &str| {
+            r.required(t, key, &format!("{path}.{key}"), &role_span)
+                .and_then(|v| r.text(v, &format!("{path}.{key}")))
+        };
+        let nama = text(r, "nama").map(|s| s.value);
+        let jabatan = text(r, "jabatan").map(|s| s.value);
+        let pppk = t
+            .get("pppk")
+            .and_then(|v| r.boolean(v, &format!("{path}.pppk")))
+            .is_some_and(|b| b.value);
+        let nip = r
+            .required(t, "nip", &format!("{path}.nip"), &role_span)
+            .and_then(|v| nip_value(r, v, &path, pppk));
+        let tanggal = r
+            .required(t, "tanggal", &format!("{path}.tanggal"), &role_span)
+            .and_then(|v| r.date_time(v, &format!("{path}.tanggal"), config.zone));
+        out.push(SignOffDraft {
+            role,
+            nama,
+            nip,
+            jabatan,
+            tanggal,
+            pppk,
+        });
+    }
+    out
+}
+
+fn nip_value(r: &mut Reader, v: &Value, path: &str, pppk: bool) -> Option<Located<String>> {
+    let path = format!("{path}.nip");
+    if let toml::de::DeValue::Integer(i) = v.get_ref() {
+        let span = r.span(v);
+        r.error(
+            Code::WrongType,
+            span,
+            format!("`{path}` harus berupa teks, bukan bilangan"),
+        )
+        .hint(format!("tulis NIP di antara tanda kutip: nip = \"{}\"", i.as_str()));
+        return None;
+    }
+    let raw = r.text(v, &path)?;
+    match nip::check(&raw.value, pppk) {
+        Ok(digits) => Some(Located::new(digits, raw.span)),
+        Err(problems) => {
+            let written = &r.sink.source.text[raw.span.clone()];
+            // Point at the faulty digits when the value is written plainly in quotes.
+            let inner = (written.len() == raw.value.len() + 2).then_some(raw.span.start + 1);
+            for p in problems {
+                let span = match (inner, &p.digits) {
+                    (Some(start), Some(d)) => {
+                        let sub = nip::raw_range(&raw.value, d.clone());
+                        start + sub.start..start + sub.end
+                    }
+                    _ => raw.span.clone(),
+                };
+                let d = r.error(p.code, span, format!("`{path}`: {}", p.message));
+                if let Some(h) = p.hint {
+                    d.hint(h);
+                }
+            }
+            None
+        }
+    }
+}
+
+impl Draft {
+    /// The finished record; call only when the file has no error.
+    pub fn finish(
+        self,
+        source: &SourceText,
+        sha256: &str,
+        slug: String,
+        body: &str,
+        build_date: NaiveDate,
+    ) -> Option<Record> {
+        let jangka_waktu = self.jangka_waktu?.value;
+        let ditetapkan = self.ditetapkan?.value;
+        let berlaku_sampai = super::term::end_date(&jangka_waktu, ditetapkan)?;
+        let status = match berlaku_sampai {
+            Some(end) if build_date > end => Status::Berakhir,
+            _ => Status::Berlaku,
+        };
+        let mut langkah = Vec::new();
+        for s in self.langkah?.value {
+            langkah.push(Step {
+                no: s.no.value,
+                mulai: s.mulai?.value,
+                menit: s.menit?.value,
+                oleh: s.oleh,
+            });
+        }
+        langkah.sort_by_key(|s| s.no);
+        let mut signed = self.pengesahan.into_iter().map(|s| {
+            Some(SignOff {
+                nama: s.nama?,
+                nip: s.nip?.value,
+                jabatan: s.jabatan?,
+                tanggal: s.tanggal?.value,
+                pppk: s.pppk,
+            })
+        });
+        let pengesahan = SignOffs {
+            petugas_ppid: signed.next()??,
+            ppid_utama: signed.next()??,
+            atasan_ppid: signed.next()??,
+        };
+        Some(Record {
+            path: source.path.clone(),
+            sha256: sha256.to_string(),
+            slug,
+            nomor: self.nomor?.value,
+            judul: self.judul?,
+            unit: self.unit?,
+            pasal_17: self.pasal_17?.into_iter().map(|p| p.value).collect(),
+            dasar_hukum: self.dasar_hukum?,
+            akibat_dibuka: self.akibat_dibuka?,
+            manfaat_ditutup: self.manfaat_ditutup?,
+            jangka_waktu,
+            ditetapkan,
+            tempat: self.tempat,
+            nomor_penetapan: self.nomor_penetapan,
+            catatan_internal: self.catatan_internal,
+            langkah,
+            pengesahan,
+            body: body.to_string(),
+            berlaku_sampai,
+            status,
+        })
+    }
+}

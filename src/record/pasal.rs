@@ -1,0 +1,134 @@
+//! Pasal 17 UU 14/2008: the ten grounds for exemption (huruf a–j) and their points
+//! (angka).
+
+use std::fmt;
+
+/// A citation of Pasal 17: huruf, and angka where the huruf has points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pasal {
+    pub huruf: char,
+    pub angka: Option<u8>,
+}
+
+/// How many angka each huruf has (b, d, g, i, j have none).
+pub fn angka_count(huruf: char) -> Option<u8> {
+    match huruf {
+        'a' => Some(5),
+        'c' => Some(7),
+        'e' => Some(7),
+        'f' => Some(4),
+        'h' => Some(5),
+        'b' | 'd' | 'g' | 'i' | 'j' => Some(0),
+        _ => None,
+    }
+}
+
+/// The ground each huruf names, for pages and messages.
+pub fn ground(huruf: char) -> &'static str {
+    match huruf {
+        'a' => "menghambat proses penegakan hukum",
+        'b' => "mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha tidak sehat",
+        'c' => "membahayakan pertahanan dan keamanan negara",
+        'd' => "mengungkapkan kekayaan alam Indonesia",
+        'e' => "merugikan ketahanan ekonomi nasional",
+        'f' => "merugikan kepentingan hubungan luar negeri",
+        'g' => "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat seseorang",
+        'h' => "mengungkap rahasia pribadi",
+        'i' => "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan",
+        'j' => "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+        _ => "",
+    }
+}
+
+/// Exemptions under huruf a–f are never permanent (UU 14/2008 Pasal 20 ayat 1).
+pub fn may_not_be_permanent(huruf: char) -> bool {
+    ('a'..='f').contains(&huruf)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PasalProblem {
+    /// Not of the form `h` or `h.n` with huruf a–j.
+    Format,
+    /// The angka does not exist for that huruf (count is the number it has).
+    Angka { huruf: char, count: u8 },
+}
+
+impl Pasal {
+    pub fn parse(code: &str) -> Result<Pasal, PasalProblem> {
+        let (h, n) = match code.split_once('.') {
+            Some((h, n)) => (h, Some(n)),
+            None => (code, None),
+        };
+        let mut chars = h.chars();
+        let (Some(huruf), None) = (chars.next(), chars.next()) else {
+            return Err(PasalProblem::Format);
+        };
+        let count = angka_count(huruf).ok_or(PasalProblem::Format)?;
+        let angka = match n {
+            None => None,
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+                match n.parse::<u8>() {
+                    Ok(a) if a >= 1 && a <= count && !n.starts_with('0') => Some(a),
+                    _ => return Err(PasalProblem::Angka { huruf, count }),
+                }
+            }
+            Some(_) => return Err(PasalProblem::Format),
+        };
+        Ok(Pasal { huruf, angka })
+    }
+
+    /// "Pasal 17 huruf c angka 6"
+    pub fn label(&self) -> String {
+        match self.angka {
+            Some(a) => format!("Pasal 17 huruf {} angka {a}", self.huruf),
+            None => format!("Pasal 17 huruf {}", self.huruf),
+        }
+    }
+}
+
+impl fmt::Display for Pasal {
+    /// The code as written in records: `c.6`, `j`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.angka {
+            Some(a) => write!(f, "{}.{a}", self.huruf),
+            None => write!(f, "{}", self.huruf),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_huruf_and_angka() {
+        assert_eq!(Pasal::parse("j"), Ok(Pasal { huruf: 'j', angka: None }));
+        assert_eq!(Pasal::parse("c.6"), Ok(Pasal { huruf: 'c', angka: Some(6) }));
+        assert_eq!(Pasal::parse("a"), Ok(Pasal { huruf: 'a', angka: None }));
+        assert_eq!(Pasal::parse("h.5").unwrap().label(), "Pasal 17 huruf h angka 5");
+        assert_eq!(Pasal::parse("e.7").unwrap().to_string(), "e.7");
+    }
+
+    #[test]
+    fn rejects_unknown_huruf_and_bad_forms() {
+        for code in ["k", "", "C.6", "c6", "c.", "c.x", "ab", "c.6.1", " c"] {
+            assert_eq!(Pasal::parse(code), Err(PasalProblem::Format), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_angka_beyond_the_huruf() {
+        assert_eq!(Pasal::parse("c.8"), Err(PasalProblem::Angka { huruf: 'c', count: 7 }));
+        assert_eq!(Pasal::parse("a.0"), Err(PasalProblem::Angka { huruf: 'a', count: 5 }));
+        assert_eq!(Pasal::parse("f.5"), Err(PasalProblem::Angka { huruf: 'f', count: 4 }));
+        assert_eq!(Pasal::parse("b.1"), Err(PasalProblem::Angka { huruf: 'b', count: 0 }));
+        assert_eq!(Pasal::parse("h.05"), Err(PasalProblem::Angka { huruf: 'h', count: 5 }));
+        assert_eq!(Pasal::parse("h.300"), Err(PasalProblem::Angka { huruf: 'h', count: 5 }));
+    }
+
+    #[test]
+    fn only_a_to_f_must_end() {
+        assert!(may_not_be_permanent('a') && may_not_be_permanent('f'));
+        assert!(!may_not_be_permanent('g') && !may_not_be_permanent('h'));
+    }
+}

@@ -1,0 +1,188 @@
+//! The theme: Tera templates and static assets. The default theme is compiled into the
+//! binary, so a site made by `daftar init` works anywhere; a site's own
+//! `themes/<tema>/` overrides it file by file.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::code::Code;
+use crate::config::THEMES_DIR;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::relative;
+
+/// Which output folder an asset belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Public,
+    Internal,
+}
+
+macro_rules! builtin {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// Every file of `themes/default/`, compiled in. A test keeps this list equal to the
+/// folder's contents.
+pub const BUILTIN: &[(&str, &[u8])] = builtin![
+    "templates/public/base.html",
+    "templates/public/index.html",
+    "templates/public/record.html",
+    "templates/public/macros.html",
+    "templates/internal/base.html",
+    "templates/internal/index.html",
+    "templates/internal/sop.html",
+    "static/public/daftar.css",
+    "static/internal/internal.css",
+];
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Assets by output folder and path inside it.
+    pub assets: BTreeMap<(Target, String), Vec<u8>>,
+}
+
+/// A theme file: where it came from (for messages) and its bytes.
+struct ThemeFile {
+    origin: String,
+    bytes: Vec<u8>,
+}
+
+fn template_error(origin: &str, e: &tera::Error) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        Code::Template,
+        origin,
+        format!("templat tidak dapat dipakai: {}", error_chain(e)),
+    )
+    .with_hint("perbaiki templat tema, atau hapus berkas itu agar templat bawaan dipakai")
+}
+
+/// Tera's error with its causes, on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut parts = vec![e.to_string()];
+    let mut source = e.source();
+    while let Some(s) = source {
+        parts.push(s.to_string());
+        source = s.source();
+    }
+    parts.join(": ").replace('\n', " ")
+}
+
+/// Loads the built-in theme with the site's overrides from `themes/<tema>/`.
+pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
+    let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
+    for (path, bytes) in BUILTIN {
+        files.insert(
+            path.to_string(),
+            ThemeFile {
+                origin: format!("(tema bawaan) {path}"),
+                bytes: bytes.to_vec(),
+            },
+        );
+    }
+    let dir = root.join(THEMES_DIR).join(tema);
+    if dir.is_dir() {
+        for entry in WalkDir::new(&dir).sort_by_file_name() {
+            let entry = entry.map_err(|e| {
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::Unreadable,
+                    &relative(root, &dir),
+                    format!("folder tema tidak dapat dibaca: {e}"),
+                )
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if crate::source::classify(&name) == crate::source::FileKind::Skipped {
+                continue;
+            }
+            let origin = relative(root, entry.path());
+            let bytes = std::fs::read(entry.path()).map_err(|e| {
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::Unreadable,
+                    &origin,
+                    format!("`{origin}` tidak dapat dibaca: {e}"),
+                )
+            })?;
+            files.insert(relative(&dir, entry.path()), ThemeFile { origin, bytes });
+        }
+    } else if tema != "default" {
+        return Err(Diagnostic::new(
+            Severity::Error,
+            Code::ThemeMissing,
+            crate::config::FILE_NAME,
+            format!("tema `{tema}` tidak ditemukan: folder {THEMES_DIR}/{tema}/ tidak ada"),
+        )
+        .with_hint("buat folder tema itu, atau hapus baris `tema` agar tema bawaan dipakai"));
+    }
+
+    let mut templates = Vec::new();
+    let mut assets = BTreeMap::new();
+    for (path, file) in files {
+        if let Some(name) = path.strip_prefix("templates/") {
+            let text = String::from_utf8(file.bytes).map_err(|e| {
+                crate::source::invalid_utf8(&file.origin, e)
+            })?;
+            templates.push((name.to_string(), text, file.origin));
+        } else if let Some(p) = path.strip_prefix("static/public/") {
+            assets.insert((Target::Public, p.to_string()), file.bytes);
+        } else if let Some(p) = path.strip_prefix("static/internal/") {
+            assets.insert((Target::Internal, p.to_string()), file.bytes);
+        }
+    }
+
+    // Parse one by one first, so that an error names the file it is in.
+    for (name, text, origin) in &templates {
+        if let Err(e) = tera::Template::new(name, None, text) {
+            return Err(template_error(origin, &e));
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.add_raw_templates(
+        templates
+            .iter()
+            .map(|(name, text, _)| (name.as_str(), text.as_str())),
+    )
+    .map_err(|e| template_error(&format!("{THEMES_DIR}/{tema}"), &e))?;
+    Ok(Theme { tera, assets })
+}
+
+impl Theme {
+    /// Renders a template; an error names the template.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&format!("templat {name}"), &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_list_matches_the_default_theme_folder() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk: Vec<String> = WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| relative(&dir, e.path()))
+            .collect();
+        let mut built_in: Vec<String> = BUILTIN.iter().map(|(p, _)| p.to_string()).collect();
+        built_in.sort();
+        let mut on_disk_sorted = on_disk.clone();
+        on_disk_sorted.sort();
+        assert_eq!(built_in, on_disk_sorted);
+    }
+}

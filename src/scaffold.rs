@@ -1,0 +1,126 @@
+//! Files that `daftar init` and `daftar new` write.
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+
+pub const CONFIG: &str = r#"# Konfigurasi situs daftar. Setiap kunci punya nilai bawaan; hapus yang tidak perlu.
+judul = "Daftar Informasi Publik yang Dikecualikan"
+badan_publik = "Pemerintah Provinsi Kalimantan Utara"
+ppid = "PPID Utama Provinsi Kalimantan Utara"
+# Alamat situs publik, untuk tautan mutlak di feed dan sitemap:
+# base_url = "https://ppid.example.go.id/dik/"
+zona_waktu = "Asia/Makassar"   # Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT)
+tempat = "Tanjung Selor"       # tempat penetapan bila catatan tidak menyebutnya
+tema = "default"               # themes/<tema>/ di folder ini menimpa tema bawaan
+
+[keluaran]
+publik = "public"      # diunggah ke hosting statis
+internal = "internal"  # indeks arsip internal: jangan diunggah ke publik
+arsip = "archive"      # satu salinan per versi yang diterbitkan
+
+[sop]
+# SOP bawaan: 07/SOP-PPID/DISKOMINFO.1/2017, delapan langkah, 200 menit.
+melebihi_mutu_baku = "peringatan"   # atau "galat"
+"#;
+
+pub const GITIGNORE: &str = "# Keluaran daftar: dibangun ulang dari content/ kapan saja.\n/public/\n/internal/\n# archive/ sengaja tidak diabaikan: itu arsip resmi setiap versi terbit.\n";
+
+/// A valid example record (invented names and NIPs).
+pub const EXAMPLE_RECORD: &str = r#"+++
+nomor = "DIK-CONTOH-2025-001"
+judul = "Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi"
+unit = "Bidang Persandian dan Keamanan Informasi"
+pasal_17 = ["c.6", "j"]
+dasar_hukum = [
+  "UU 14/2008 Pasal 17 huruf c angka 6",
+  "UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30",
+]
+akibat_dibuka = "Membuka celah serangan siber terhadap layanan pemerintahan."
+manfaat_ditutup = "Menjaga keberlangsungan layanan publik elektronik."
+jangka_waktu = { tahun = 5 }
+ditetapkan = 2025-03-07
+tempat = "Tanjung Selor"
+nomor_penetapan = "188.4/012/DKISP/III/2025"
+catatan_internal = "Contoh dari `daftar init`; ganti dengan catatan sebenarnya."
+
+langkah = [
+  { no = 1, mulai = 2025-03-10T08:30:00+08:00, menit = 28 },
+  { no = 2, mulai = 2025-03-10T09:05:00+08:00, menit = 15 },
+  { no = 3, mulai = 2025-03-10T09:30:00+08:00, menit = 25 },
+  { no = 4, mulai = 2025-03-10T10:00:00+08:00, menit = 40 },
+  { no = 5, mulai = 2025-03-10T10:45:00+08:00, menit = 40 },
+  { no = 6, mulai = 2025-03-10T13:00:00+08:00, menit = 15 },
+  { no = 7, mulai = 2025-03-11T09:00:00+08:00, menit = 15 },
+  { no = 8, mulai = 2025-03-12T10:30:00+08:00, menit = 10 },
+]
+
+[pengesahan.petugas_ppid]
+nama = "Rina Wulandari, S.Kom."
+nip = "199001152015032004"
+jabatan = "Pranata Komputer Ahli Pertama"
+tanggal = 2025-03-10T11:40:00+08:00
+
+[pengesahan.ppid_utama]
+nama = "Dr. Andi Saputra, M.Si."
+nip = "19750321 200003 1 002"
+jabatan = "Kepala DKISP Provinsi Kalimantan Utara"
+tanggal = 2025-03-10T13:20:00+08:00
+
+[pengesahan.atasan_ppid]
+nama = "Ir. Bambang Hermawan, M.T."
+nip = "196807121994031005"
+jabatan = "Sekretaris Daerah Provinsi Kalimantan Utara"
+tanggal = 2025-03-12T10:00:00+08:00
++++
+
+Konfigurasi keamanan Pusat Data Provinsi memuat rincian sistem persandian yang
+melindungi layanan elektronik pemerintah. Ringkasan kebijakan keamanan informasi
+tetap terbuka dan dapat diminta melalui PPID.
+"#;
+
+/// A TOML string literal for any text.
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A new record with every field present and the SOP steps listed. It is meant not to
+/// pass `daftar check` until an officer fills it in: blank texts and zero minutes are
+/// errors, so an unfinished record can never be published.
+pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> String {
+    let midnight = format!("{date}T00:00:00");
+    let mut s = String::new();
+    s.push_str("+++\n");
+    s.push_str(&format!("nomor = {}\n", quoted(nomor)));
+    s.push_str(&format!("judul = {}\n", quoted(judul)));
+    s.push_str("unit = \"\"\n");
+    s.push_str("pasal_17 = []                # misalnya [\"h.2\"] atau [\"c.6\", \"j\"]\n");
+    s.push_str("dasar_hukum = [\"\"]           # misalnya \"UU 14/2008 Pasal 17 huruf h angka 2\"\n");
+    s.push_str("akibat_dibuka = \"\"           # uji konsekuensi: akibat bila dibuka\n");
+    s.push_str("manfaat_ditutup = \"\"         # uji kepentingan publik: manfaat bila ditutup\n");
+    s.push_str("jangka_waktu = { tahun = 5 } # atau { bulan = N }, { sampai = TANGGAL }, { peristiwa = \"...\" }, \"permanen\"\n");
+    s.push_str(&format!("ditetapkan = {date}\n"));
+    s.push_str(&format!("tempat = {}\n", quoted(&config.tempat)));
+    s.push_str("# nomor_penetapan = \"\"\n");
+    s.push_str("# catatan_internal = \"\"     # tidak pernah tampil di situs publik\n\n");
+    s.push_str("# Waktu setiap langkah SOP: jam mulai dan lama (menit) sebenarnya.\n");
+    s.push_str("langkah = [\n");
+    for step in &config.sop.steps {
+        s.push_str(&format!(
+            "  {{ no = {}, mulai = {midnight}, menit = 0 }}, # {} (mutu baku {} menit)\n",
+            step.no, step.pelaksana, step.mutu_baku_menit
+        ));
+    }
+    s.push_str("]\n");
+    for (role, closes) in [
+        ("petugas_ppid", config.sop.closing.petugas_ppid),
+        ("ppid_utama", config.sop.closing.ppid_utama),
+        ("atasan_ppid", config.sop.closing.atasan_ppid),
+    ] {
+        s.push_str(&format!(
+            "\n[pengesahan.{role}]   # menandatangani setelah langkah {closes} selesai\nnama = \"\"\nnip = \"\"\njabatan = \"\"\ntanggal = {midnight}\n"
+        ));
+    }
+    s.push_str("+++\n\nPenjelasan publik (Markdown, opsional).\n");
+    s
+}

@@ -1,0 +1,178 @@
+//! Finding and reading the record files under `content/`. The only module that reads
+//! the content folder; everything after it works on strings.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
+
+/// What a file found under `content/` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A record: `*.md`, any letter case.
+    Record,
+    /// Hidden or editor-temporary: skipped silently.
+    Skipped,
+    /// Anything else: reported as ignored, so a dropped `.docx` is noticed.
+    Ignored,
+}
+
+/// Classifies a file by its name alone (pure; also used by watch mode).
+pub fn classify(file_name: &str) -> FileKind {
+    let temporary = file_name.starts_with('.')
+        || file_name.ends_with('~')
+        || (file_name.starts_with('#') && file_name.ends_with('#'))
+        || [".swp", ".swo", ".swx", ".tmp"]
+            .iter()
+            .any(|ext| file_name.to_ascii_lowercase().ends_with(ext));
+    if temporary {
+        FileKind::Skipped
+    } else if file_name.len() > 3 && file_name.to_ascii_lowercase().ends_with(".md") {
+        FileKind::Record
+    } else {
+        FileKind::Ignored
+    }
+}
+
+/// The record files under `content_dir`, as paths relative to `root` with `/`
+/// separators, in a deterministic (sorted) order; plus warnings for ignored files and
+/// errors for folders that cannot be read.
+pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>) {
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    let walker = WalkDir::new(root.join(content_dir))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || classify(&e.file_name().to_string_lossy()) != FileKind::Skipped);
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| content_dir.to_string());
+                diagnostics.push(Diagnostic::new(
+                    Severity::Error,
+                    Code::Unreadable,
+                    &path,
+                    format!("`{path}` tidak dapat dibaca: {}", io_reason(&e)),
+                ));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        match classify(&entry.file_name().to_string_lossy()) {
+            FileKind::Record => records.push(rel),
+            FileKind::Skipped => {}
+            FileKind::Ignored => diagnostics.push(
+                Diagnostic::new(
+                    Severity::Warning,
+                    Code::IgnoredFile,
+                    &rel,
+                    format!("`{rel}` diabaikan: bukan berkas catatan (.md)"),
+                )
+                .with_hint("catatan ditulis sebagai berkas Markdown berakhiran .md; berkas lain tidak diterbitkan"),
+            ),
+        }
+    }
+    (records, diagnostics)
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    match e.io_error() {
+        Some(io) if io.kind() == std::io::ErrorKind::NotFound => "folder tidak ditemukan".into(),
+        Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "akses ditolak".into(),
+        Some(io) => io.to_string(),
+        None => e.to_string(),
+    }
+}
+
+/// A path relative to the root, with `/` separators.
+pub fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A record file as read from disk.
+pub struct RecordFile {
+    pub source: SourceText,
+    pub sha256: String,
+}
+
+/// Reads a record file; a file that cannot be read or is not UTF-8 gives a diagnostic.
+pub fn read(root: &Path, rel: &str) -> Result<RecordFile, Diagnostic> {
+    let bytes = std::fs::read(root.join(rel)).map_err(|e| {
+        Diagnostic::new(
+            Severity::Error,
+            Code::Unreadable,
+            rel,
+            format!("`{rel}` tidak dapat dibaca: {e}"),
+        )
+    })?;
+    let sha256 = sha256_hex(&bytes);
+    let text = String::from_utf8(bytes).map_err(|e| invalid_utf8(rel, e))?;
+    Ok(RecordFile {
+        source: SourceText::new(rel, text),
+        sha256,
+    })
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The diagnostic for a file that is not valid UTF-8, at the first bad byte.
+pub fn invalid_utf8(rel: &str, e: std::string::FromUtf8Error) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    let bytes = e.into_bytes();
+    let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned();
+    let source = SourceText::new(rel, lossy);
+    let mut d = Diagnostic::at(
+        Severity::Error,
+        Code::InvalidUtf8,
+        &source,
+        at..at,
+        "berkas ini bukan teks UTF-8",
+    )
+    .with_hint("simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)");
+    // The snippet cannot be shown from bytes that are not text.
+    d.span = None;
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_records_temporary_and_other_files() {
+        assert_eq!(classify("dik-001.md"), FileKind::Record);
+        assert_eq!(classify("DIK-001.MD"), FileKind::Record);
+        for name in [".dik.md.swp", ".hidden.md", "dik.md~", "#dik.md#", "dik.swp", "x.TMP"] {
+            assert_eq!(classify(name), FileKind::Skipped, "{name}");
+        }
+        for name in ["surat.docx", "catatan.txt", "md", ".md.bak2x"] {
+            assert_ne!(classify(name), FileKind::Record, "{name}");
+        }
+        assert_eq!(classify("surat.docx"), FileKind::Ignored);
+    }
+
+    #[test]
+    fn hashes_bytes_as_lowercase_hex() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

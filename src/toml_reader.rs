@@ -1,0 +1,369 @@
+//! Typed reading of a spanned TOML tree, reporting every problem instead of stopping at
+//! the first (which serde's derive would do).
+//!
+//! The tree comes from `toml::de::DeTable::parse_recoverable`, which keeps the byte span
+//! of every key and value. Spans here are made absolute (into the whole file) by adding
+//! `base`, the offset of the TOML text in the file.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+use toml::value::{Datetime, Offset};
+
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Sink, Span};
+use crate::locale::Zone;
+
+/// A value with the span of its source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Located { value, span }
+    }
+}
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+pub struct Reader<'a> {
+    pub sink: Sink<'a>,
+    base: usize,
+}
+
+/// The kind of a TOML value, as named in messages.
+fn kind(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "teks",
+        DeValue::Integer(_) => "bilangan bulat",
+        DeValue::Float(_) => "bilangan pecahan",
+        DeValue::Boolean(_) => "nilai benar/salah",
+        DeValue::Datetime(d) if d.time.is_none() => "tanggal",
+        DeValue::Datetime(d) if d.date.is_none() => "jam",
+        DeValue::Datetime(_) => "tanggal dan jam",
+        DeValue::Array(_) => "daftar",
+        DeValue::Table(_) => "tabel",
+    }
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a likely typo.
+pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(name, k), *k))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(sink: Sink<'a>, base: usize) -> Self {
+        Reader { sink, base }
+    }
+
+    pub fn span<T>(&self, value: &Spanned<T>) -> Span {
+        let s = value.span();
+        s.start + self.base..s.end + self.base
+    }
+
+    pub fn error(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.sink.error(code, span, message)
+    }
+
+    /// Parses TOML text, reporting syntax errors. Returns the tree only when it is free
+    /// of syntax errors: a half-recovered tree would add misleading follow-on errors.
+    pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        let (table, errors) = DeTable::parse_recoverable(toml);
+        for error in &errors {
+            let span = error
+                .span()
+                .map_or(self.base..self.base, |s| s.start + self.base..s.end + self.base);
+            let detail = error.message().trim().replace('\n', "; ");
+            let hint = syntax_hint(error.message());
+            let d = self.sink.error(
+                Code::TomlSyntax,
+                span,
+                format!("penulisan TOML tidak sah: {detail}"),
+            );
+            d.hint(hint);
+        }
+        errors.is_empty().then_some(table)
+    }
+
+    /// Reports every key of `table` that is not in `known`, suggesting the closest name.
+    pub fn reject_unknown(&mut self, table: &DeTable, known: &[&str], context: &str) {
+        for key in table.keys() {
+            let name: &str = key.get_ref();
+            if known.contains(&name) {
+                continue;
+            }
+            let span = self.span(key);
+            let message = format!("kolom `{name}` tidak dikenal {context}");
+            let hint = match closest(name, known) {
+                Some(k) => format!("mungkin maksudnya `{k}`?"),
+                None => format!(
+                    "kolom yang dikenal di sini: {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            self.error(Code::UnknownField, span, message).hint(hint);
+        }
+    }
+
+    /// The value of a required key, or an error at `parent` (the table that lacks it).
+    pub fn required<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        path: &str,
+        parent: &Span,
+    ) -> Option<&'t Value<'i>> {
+        let value = table.get(key);
+        if value.is_none() {
+            self.error(
+                Code::MissingField,
+                parent.clone(),
+                format!("kolom wajib `{path}` tidak ada"),
+            );
+        }
+        value
+    }
+
+    fn wrong_type(&mut self, value: &Value, path: &str, expected: &str) -> &mut Diagnostic {
+        let span = self.span(value);
+        let found = kind(value.get_ref());
+        self.error(
+            Code::WrongType,
+            span,
+            format!("`{path}` harus berupa {expected}, bukan {found}"),
+        )
+    }
+
+    pub fn string(&mut self, value: &Value, path: &str) -> Option<Located<String>> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), self.span(value))),
+            _ => {
+                self.wrong_type(value, path, "teks dalam tanda kutip");
+                None
+            }
+        }
+    }
+
+    /// A string that must not be blank.
+    pub fn text(&mut self, value: &Value, path: &str) -> Option<Located<String>> {
+        let s = self.string(value, path)?;
+        if s.value.trim().is_empty() {
+            self.error(
+                Code::BlankText,
+                s.span,
+                format!("`{path}` tidak boleh kosong"),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    pub fn integer(&mut self, value: &Value, path: &str) -> Option<Located<i64>> {
+        match value.get_ref() {
+            DeValue::Integer(i) => {
+                let span = self.span(value);
+                match i64::from_str_radix(i.as_str(), i.radix()) {
+                    Ok(n) => Some(Located::new(n, span)),
+                    Err(_) => {
+                        self.error(
+                            Code::WrongType,
+                            span,
+                            format!("`{path}` berada di luar rentang bilangan yang dapat dibaca"),
+                        );
+                        None
+                    }
+                }
+            }
+            _ => {
+                self.wrong_type(value, path, "bilangan bulat");
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, value: &Value, path: &str) -> Option<Located<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Located::new(*b, self.span(value))),
+            _ => {
+                self.wrong_type(value, path, "`true` atau `false`");
+                None
+            }
+        }
+    }
+
+    pub fn array<'t, 'i>(&mut self, value: &'t Value<'i>, path: &str) -> Option<&'t DeArray<'i>> {
+        match value.get_ref() {
+            DeValue::Array(a) => Some(a),
+            _ => {
+                self.wrong_type(value, path, "daftar `[ ... ]`");
+                None
+            }
+        }
+    }
+
+    pub fn table<'t, 'i>(&mut self, value: &'t Value<'i>, path: &str) -> Option<&'t DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(value, path, "tabel");
+                None
+            }
+        }
+    }
+
+    /// A non-empty list of non-blank strings.
+    pub fn text_list(&mut self, value: &Value, path: &str) -> Option<Vec<Located<String>>> {
+        let items = self.array(value, path)?;
+        if items.is_empty() {
+            let span = self.span(value);
+            self.error(
+                Code::EmptyList,
+                span,
+                format!("`{path}` harus berisi sekurang-kurangnya satu baris"),
+            );
+            return None;
+        }
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match self.text(item, &format!("{path}[{}]", i + 1)) {
+                Some(s) => out.push(s),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// A TOML local date (`2025-03-07`), without a time.
+    pub fn local_date(&mut self, value: &Value, path: &str) -> Option<Located<NaiveDate>> {
+        let span = self.span(value);
+        let DeValue::Datetime(dt) = value.get_ref() else {
+            self.wrong_type(value, path, "tanggal (misalnya 2025-03-07)")
+                .hint("tulis tanggal tanpa tanda kutip: 2025-03-07");
+            return None;
+        };
+        let (Some(d), None, None) = (dt.date, dt.time, dt.offset) else {
+            self.wrong_type(value, path, "tanggal saja, tanpa jam")
+                .hint("tulis tanggalnya saja, misalnya 2025-03-07");
+            return None;
+        };
+        match NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()) {
+            Some(date) => Some(Located::new(date, span)),
+            None => {
+                self.error(
+                    Code::WrongType,
+                    span,
+                    format!("`{path}` bukan tanggal yang ada di kalender"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A TOML date-time. Without an offset it is read in the site's zone; a date without
+    /// a time is an error (the order checks need the time).
+    pub fn date_time(
+        &mut self,
+        value: &Value,
+        path: &str,
+        zone: Zone,
+    ) -> Option<Located<DateTime<FixedOffset>>> {
+        let span = self.span(value);
+        let DeValue::Datetime(dt) = value.get_ref() else {
+            self.wrong_type(value, path, "tanggal dan jam (misalnya 2025-03-10T08:30:00)")
+                .hint("tulis tanpa tanda kutip: 2025-03-10T08:30:00, atau dengan zona: 2025-03-10T08:30:00+08:00");
+            return None;
+        };
+        match to_date_time(dt, zone) {
+            Ok(t) => Some(Located::new(t, span)),
+            Err(DateTimeProblem::NoTime) => {
+                self.error(
+                    Code::DateWithoutTime,
+                    span,
+                    format!("`{path}` berisi tanggal tanpa jam"),
+                )
+                .hint("tambahkan jamnya, misalnya 2025-03-10T08:30:00; urutan langkah dan pengesahan diperiksa sampai ke menit");
+                None
+            }
+            Err(DateTimeProblem::NoDate) => {
+                self.wrong_type(value, path, "tanggal dan jam")
+                    .hint("tambahkan tanggalnya, misalnya 2025-03-10T08:30:00");
+                None
+            }
+            Err(DateTimeProblem::NotInCalendar) => {
+                self.error(
+                    Code::WrongType,
+                    span,
+                    format!("`{path}` bukan tanggal dan jam yang ada"),
+                );
+                None
+            }
+        }
+    }
+}
+
+enum DateTimeProblem {
+    NoTime,
+    NoDate,
+    NotInCalendar,
+}
+
+fn to_date_time(dt: &Datetime, zone: Zone) -> Result<DateTime<FixedOffset>, DateTimeProblem> {
+    let date = dt.date.ok_or(DateTimeProblem::NoDate)?;
+    let time = dt.time.ok_or(DateTimeProblem::NoTime)?;
+    let date = NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+        .ok_or(DateTimeProblem::NotInCalendar)?;
+    let time = NaiveTime::from_hms_nano_opt(
+        time.hour.into(),
+        time.minute.into(),
+        time.second.unwrap_or(0).into(),
+        time.nanosecond.unwrap_or(0),
+    )
+    .ok_or(DateTimeProblem::NotInCalendar)?;
+    let offset = match dt.offset {
+        None => zone.offset(),
+        Some(Offset::Z) => FixedOffset::east_opt(0).expect("zero offset"),
+        Some(Offset::Custom { minutes }) => FixedOffset::east_opt(i32::from(minutes) * 60)
+            .ok_or(DateTimeProblem::NotInCalendar)?,
+    };
+    offset
+        .from_local_datetime(&NaiveDateTime::new(date, time))
+        .single()
+        .ok_or(DateTimeProblem::NotInCalendar)
+}
+
+/// Advice for the TOML mistakes officers make most.
+fn syntax_hint(message: &str) -> String {
+    if message.contains("duplicate key") {
+        "setiap kolom hanya boleh ditulis sekali".into()
+    } else if message.contains("string") || message.contains('"') {
+        "teks ditulis di antara tanda kutip, misalnya judul = \"Dokumen ...\"".into()
+    } else {
+        "periksa tanda kutip, tanda sama dengan, kurung, dan koma di sekitar tempat ini".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let known = ["judul", "jabatan", "nomor"];
+        assert_eq!(closest("judull", &known), Some("judul"));
+        assert_eq!(closest("nomr", &known), Some("nomor"));
+        assert_eq!(closest("xyz", &known), None);
+    }
+}

@@ -1,0 +1,333 @@
+//! What the templates see. The visibility rule lives here and only here: the public
+//! renderer gets [`PublicRecord`]s, which have no field for a NIP, the Petugas PPID,
+//! the SOP timing or `catatan_internal`; only [`InternalRecord`] carries those.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::locale;
+use crate::record::{Pasal, Record, Role, SignOff, Status, Term, nip, pasal};
+use crate::site::Site;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Facts about the site shared by every page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub judul: String,
+    pub badan_publik: String,
+    pub ppid: String,
+    pub tempat: String,
+    pub zona: &'static str,
+    pub base_url: Option<String>,
+    pub tanggal_pembangunan: String,
+    pub tanggal_pembangunan_iso: String,
+    pub versi_daftar: &'static str,
+}
+
+impl SiteView {
+    pub fn new(site: &Site) -> Self {
+        let c = &site.config;
+        SiteView {
+            judul: c.judul.clone(),
+            badan_publik: c.badan_publik.clone(),
+            ppid: c.ppid.clone(),
+            tempat: c.tempat.clone(),
+            zona: c.zone.abbreviation(),
+            base_url: c.base_url.clone(),
+            tanggal_pembangunan: locale::date(site.build_date),
+            tanggal_pembangunan_iso: site.build_date.to_string(),
+            versi_daftar: VERSION,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PasalView {
+    /// As written in records: `c.6`.
+    pub kode: String,
+    /// "Pasal 17 huruf c angka 6"
+    pub label: String,
+    /// The ground the huruf names.
+    pub alasan: &'static str,
+}
+
+impl From<&Pasal> for PasalView {
+    fn from(p: &Pasal) -> Self {
+        PasalView {
+            kode: p.to_string(),
+            label: p.label(),
+            alasan: pasal::ground(p.huruf),
+        }
+    }
+}
+
+/// A named official, as shown publicly: name and position only.
+#[derive(Debug, Clone, Serialize)]
+pub struct Official {
+    pub nama: String,
+    pub jabatan: String,
+}
+
+impl From<&SignOff> for Official {
+    fn from(s: &SignOff) -> Self {
+        Official {
+            nama: s.nama.clone(),
+            jabatan: s.jabatan.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TermView {
+    /// `tahun`, `bulan`, `sampai`, `peristiwa` or `permanen`.
+    pub jenis: &'static str,
+    /// "5 tahun", "18 bulan", "sampai 31 Desember 2027", the event, or "Permanen".
+    pub teks: String,
+    /// The last day in force, if the term has a date.
+    pub berlaku_sampai: Option<String>,
+    pub berlaku_sampai_iso: Option<String>,
+}
+
+impl TermView {
+    fn new(r: &Record) -> Self {
+        let (jenis, teks) = match &r.jangka_waktu {
+            Term::Tahun(n) => ("tahun", format!("{n} tahun")),
+            Term::Bulan(n) => ("bulan", format!("{n} bulan")),
+            Term::Sampai(d) => ("sampai", format!("sampai {}", locale::date(*d))),
+            Term::Peristiwa(e) => ("peristiwa", e.clone()),
+            Term::Permanen => ("permanen", "Permanen".to_string()),
+        };
+        TermView {
+            jenis,
+            teks,
+            berlaku_sampai: r.berlaku_sampai.map(locale::date),
+            berlaku_sampai_iso: r.berlaku_sampai.map(|d| d.to_string()),
+        }
+    }
+}
+
+/// Everything about a record that the public may see.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicRecord {
+    pub slug: String,
+    pub nomor: String,
+    pub judul: String,
+    pub unit: String,
+    pub pasal: Vec<PasalView>,
+    pub dasar_hukum: Vec<String>,
+    pub akibat_dibuka: String,
+    pub manfaat_ditutup: String,
+    pub jangka_waktu: TermView,
+    pub status: &'static str,
+    pub ditetapkan: String,
+    pub ditetapkan_iso: String,
+    pub tempat: String,
+    pub nomor_penetapan: Option<String>,
+    pub ppid_utama: Official,
+    pub atasan_ppid: Official,
+    /// The Markdown body as HTML (raw HTML in it escaped); `None` when there is none.
+    pub penjelasan_html: Option<String>,
+}
+
+impl PublicRecord {
+    pub fn new(r: &Record, config: &Config) -> Self {
+        PublicRecord {
+            slug: r.slug.clone(),
+            nomor: r.nomor.clone(),
+            judul: r.judul.clone(),
+            unit: r.unit.clone(),
+            pasal: r.pasal_17.iter().map(PasalView::from).collect(),
+            dasar_hukum: r.dasar_hukum.clone(),
+            akibat_dibuka: r.akibat_dibuka.clone(),
+            manfaat_ditutup: r.manfaat_ditutup.clone(),
+            jangka_waktu: TermView::new(r),
+            status: r.status.key(),
+            ditetapkan: locale::date(r.ditetapkan),
+            ditetapkan_iso: r.ditetapkan.to_string(),
+            tempat: r.tempat.clone().unwrap_or_else(|| config.tempat.clone()),
+            nomor_penetapan: r.nomor_penetapan.clone(),
+            ppid_utama: Official::from(&r.pengesahan.ppid_utama),
+            atasan_ppid: Official::from(&r.pengesahan.atasan_ppid),
+            penjelasan_html: crate::render::markdown::to_html(&r.body),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignOffView {
+    pub peran: &'static str,
+    pub nama: String,
+    pub nip: String,
+    pub pppk: bool,
+    pub jabatan: String,
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    /// The SOP step this sign-off closes.
+    pub menutup_langkah: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub no: u32,
+    pub kegiatan: String,
+    pub pelaksana: String,
+    pub mulai: String,
+    pub mulai_iso: String,
+    pub selesai: String,
+    pub menit: u32,
+    pub mutu_baku_menit: u32,
+    /// Minutes over the standard; 0 when within it.
+    pub lebih_menit: u32,
+    pub oleh: Option<String>,
+}
+
+/// Everything about a record, for the internal archive index.
+#[derive(Debug, Clone, Serialize)]
+pub struct InternalRecord {
+    #[serde(flatten)]
+    pub public: PublicRecord,
+    pub berkas: String,
+    pub sha256: String,
+    pub catatan_internal: Option<String>,
+    pub pengesahan: Vec<SignOffView>,
+    pub langkah: Vec<StepView>,
+    pub total_menit: u32,
+    pub total_mutu_baku_menit: u32,
+    pub langkah_melebihi: usize,
+}
+
+impl InternalRecord {
+    /// The internal view of a record, around its already rendered public view.
+    pub fn new(r: &Record, config: &Config, public: PublicRecord) -> Self {
+        let zone = config.zone;
+        let pengesahan = Role::ALL
+            .iter()
+            .map(|role| {
+                let s = r.pengesahan.get(*role);
+                SignOffView {
+                    peran: role.label(),
+                    nama: s.nama.clone(),
+                    nip: nip::display(&s.nip),
+                    pppk: s.pppk,
+                    jabatan: s.jabatan.clone(),
+                    tanggal: locale::date_time(s.tanggal, zone),
+                    tanggal_iso: s.tanggal.to_rfc3339(),
+                    menutup_langkah: role.closes(config),
+                }
+            })
+            .collect();
+        let langkah: Vec<StepView> = r
+            .langkah
+            .iter()
+            .map(|s| {
+                let standard = config.sop.step(s.no);
+                let mutu = standard.map_or(0, |st| st.mutu_baku_menit);
+                StepView {
+                    no: s.no,
+                    kegiatan: standard.map_or(String::new(), |st| st.kegiatan.clone()),
+                    pelaksana: standard.map_or(String::new(), |st| st.pelaksana.clone()),
+                    mulai: locale::date_time(s.mulai, zone),
+                    mulai_iso: s.mulai.to_rfc3339(),
+                    selesai: locale::date_time(s.end(), zone),
+                    menit: s.menit,
+                    mutu_baku_menit: mutu,
+                    lebih_menit: s.menit.saturating_sub(mutu),
+                    oleh: s.oleh.clone(),
+                }
+            })
+            .collect();
+        InternalRecord {
+            public,
+            berkas: r.path.clone(),
+            sha256: r.sha256.clone(),
+            catatan_internal: r.catatan_internal.clone(),
+            total_menit: r.langkah.iter().map(|s| s.menit).sum(),
+            total_mutu_baku_menit: config.sop.total_standard_minutes(),
+            langkah_melebihi: langkah.iter().filter(|s| s.lebih_menit > 0).count(),
+            pengesahan,
+            langkah,
+        }
+    }
+}
+
+/// Mean minutes per SOP step across all records, against the standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepTotal {
+    pub no: u32,
+    pub kegiatan: String,
+    pub pelaksana: String,
+    pub mutu_baku_menit: u32,
+    /// "27,5": one decimal, Indonesian decimal comma; "–" without records.
+    pub rata_rata_menit: String,
+    pub melebihi_rata_rata: bool,
+    /// Records in which this step went over its standard.
+    pub jumlah_melebihi: usize,
+}
+
+pub fn step_totals(records: &[Record], config: &Config) -> Vec<StepTotal> {
+    config
+        .sop
+        .steps
+        .iter()
+        .map(|st| {
+            let minutes: Vec<u32> = records
+                .iter()
+                .flat_map(|r| r.langkah.iter().filter(|s| s.no == st.no).map(|s| s.menit))
+                .collect();
+            let mean = (!minutes.is_empty())
+                .then(|| f64::from(minutes.iter().sum::<u32>()) / minutes.len() as f64);
+            StepTotal {
+                no: st.no,
+                kegiatan: st.kegiatan.clone(),
+                pelaksana: st.pelaksana.clone(),
+                mutu_baku_menit: st.mutu_baku_menit,
+                rata_rata_menit: mean.map_or("–".into(), decimal),
+                melebihi_rata_rata: mean.is_some_and(|m| m > f64::from(st.mutu_baku_menit)),
+                jumlah_melebihi: minutes.iter().filter(|m| **m > st.mutu_baku_menit).count(),
+            }
+        })
+        .collect()
+}
+
+/// One decimal with a comma: 27.5 → "27,5".
+pub fn decimal(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
+
+/// A warning as listed on the internal index.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoticeView {
+    pub kode: String,
+    pub berkas: String,
+    pub baris: Option<usize>,
+    pub pesan: String,
+}
+
+impl From<&Diagnostic> for NoticeView {
+    fn from(d: &Diagnostic) -> Self {
+        NoticeView {
+            kode: d.code_id(),
+            berkas: d.file.clone(),
+            baris: d.line,
+            pesan: d.message.clone(),
+        }
+    }
+}
+
+pub fn count_status(records: &[Record], status: Status) -> usize {
+    records.iter().filter(|r| r.status == status).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_use_a_comma() {
+        assert_eq!(decimal(27.5), "27,5");
+        assert_eq!(decimal(15.0), "15,0");
+        assert_eq!(decimal(2.0 / 3.0), "0,7");
+    }
+}
