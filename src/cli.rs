@@ -161,7 +161,9 @@ pub fn run() -> ExitCode {
         Command::Check => check(&root, &dates, &ui),
         Command::Build => build(&root, &dates, &ui),
         Command::Init { dir } => init(&dir.clone().unwrap_or(root), &ui),
-        Command::New { judul, nomor } => new(&root, &dates, judul.as_deref(), nomor.as_deref(), &ui),
+        Command::New { judul, nomor } => {
+            new(&root, &dates, judul.as_deref(), nomor.as_deref(), &ui)
+        }
     };
     exit.into()
 }
@@ -222,7 +224,10 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         .and_then(|out| {
             let outputs = [
                 (site.output_dir(&site.config.outputs.publik), &out.public),
-                (site.output_dir(&site.config.outputs.internal), &out.internal),
+                (
+                    site.output_dir(&site.config.outputs.internal),
+                    &out.internal,
+                ),
             ];
             write::replace_folders(&outputs)?;
             Ok((out.public.len(), out.internal.len()))
@@ -276,14 +281,20 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
                 Severity::Error,
                 Code::ConfigValue,
                 config::FILE_NAME,
-                format!("{} sudah berisi situs daftar (ada daftar.toml)", dir.display()),
+                format!(
+                    "{} sudah berisi situs daftar (ada daftar.toml)",
+                    dir.display()
+                ),
             )
             .with_hint("tidak ada yang ditimpa; pilih folder lain untuk situs baru"),
         );
     }
     let files = [
         (PathBuf::from(config::FILE_NAME), scaffold::CONFIG),
-        (Path::new(CONTENT_DIR).join("contoh.md"), scaffold::EXAMPLE_RECORD),
+        (
+            Path::new(CONTENT_DIR).join("contoh.md"),
+            scaffold::EXAMPLE_RECORD,
+        ),
         (PathBuf::from(".gitignore"), scaffold::GITIGNORE),
     ];
     for (rel, _) in &files[1..] {
@@ -294,7 +305,10 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
                     Severity::Error,
                     Code::Write,
                     &rel.to_string_lossy(),
-                    format!("{} sudah ada; tidak ada yang ditimpa", dir.join(rel).display()),
+                    format!(
+                        "{} sudah ada; tidak ada yang ditimpa",
+                        dir.join(rel).display()
+                    ),
                 ),
             );
         }
@@ -319,7 +333,13 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
     Exit::Ok
 }
 
-pub fn new(root: &Path, dates: &DateSource, judul: Option<&str>, nomor: Option<&str>, ui: &Ui) -> Exit {
+pub fn new(
+    root: &Path,
+    dates: &DateSource,
+    judul: Option<&str>,
+    nomor: Option<&str>,
+    ui: &Ui,
+) -> Exit {
     let (site, report) = site::load(root, dates);
     let Some(site) = site else {
         ui.report(&report);

@@ -231,7 +231,9 @@ fn base_url(r: &mut Reader, s: Located<String>) -> Option<String> {
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) => {
+        Some(host)
+            if !host.is_empty() && !host.starts_with('/') && !url.contains(char::is_whitespace) =>
+        {
             Some(if url.ends_with('/') {
                 url.to_string()
             } else {
@@ -254,10 +256,11 @@ fn base_url(r: &mut Reader, s: Located<String>) -> Option<String> {
 fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>> {
     let s = r.text(v, &format!("keluaran.{key}"))?;
     let path = Path::new(&s.value);
-    let normal = path
+    let normal = path.components().all(|c| matches!(c, Component::Normal(_)));
+    let first = path
         .components()
-        .all(|c| matches!(c, Component::Normal(_)));
-    let first = path.components().next().and_then(|c| c.as_os_str().to_str());
+        .next()
+        .and_then(|c| c.as_os_str().to_str());
     let clashes = matches!(first, Some(CONTENT_DIR | THEMES_DIR | FILE_NAME));
     if !normal || clashes {
         r.error(
@@ -283,9 +286,10 @@ fn outputs(r: &mut Reader, v: &Value) -> Option<Outputs> {
     let defaults = Config::default().outputs;
     let mut found: Vec<Located<String>> = Vec::new();
     let mut ok = true;
-    for (key, default) in OUTPUT_KEYS
-        .iter()
-        .zip([&defaults.publik, &defaults.internal, &defaults.arsip])
+    for (key, default) in
+        OUTPUT_KEYS
+            .iter()
+            .zip([&defaults.publik, &defaults.internal, &defaults.arsip])
     {
         match table.get(*key) {
             Some(v) => match output_folder(r, v, key) {
@@ -361,7 +365,9 @@ fn sop(r: &mut Reader, v: &Value) -> Option<Sop> {
         // An office's own SOP: nothing of the default SOP's identity carries over.
         sop.header = SopHeader::default();
         for key in ["nomor", "nama"] {
-            if r.required(table, key, &format!("sop.{key}"), &span).is_none() {
+            if r.required(table, key, &format!("sop.{key}"), &span)
+                .is_none()
+            {
                 ok = false;
             }
         }
@@ -468,7 +474,10 @@ fn check_closing(r: &mut Reader, sop: &Sop, span: Span) -> bool {
             return false;
         }
     }
-    if !(c.petugas_ppid <= c.ppid_utama && c.ppid_utama <= c.atasan_ppid && c.atasan_ppid < c.publikasi) {
+    if !(c.petugas_ppid <= c.ppid_utama
+        && c.ppid_utama <= c.atasan_ppid
+        && c.atasan_ppid < c.publikasi)
+    {
         r.error(
             Code::SopConfig,
             span,
@@ -483,7 +492,11 @@ fn sop_steps(r: &mut Reader, v: &Value) -> Option<Vec<SopStep>> {
     let items = r.array(v, "sop.langkah")?;
     if items.is_empty() {
         let span = r.span(v);
-        r.error(Code::EmptyList, span, "`sop.langkah` harus berisi sekurang-kurangnya satu langkah");
+        r.error(
+            Code::EmptyList,
+            span,
+            "`sop.langkah` harus berisi sekurang-kurangnya satu langkah",
+        );
         return None;
     }
     let mut steps: Vec<SopStep> = Vec::new();
@@ -515,10 +528,22 @@ fn sop_steps(r: &mut Reader, v: &Value) -> Option<Vec<SopStep>> {
             .required(t, "no", &format!("{path}.no"), &span)
             .and_then(|v| positive(r, v, &format!("{path}.no")).map(|n| (n, r.span(v))));
         let minutes = r
-            .required(t, "mutu_baku_menit", &format!("{path}.mutu_baku_menit"), &span)
+            .required(
+                t,
+                "mutu_baku_menit",
+                &format!("{path}.mutu_baku_menit"),
+                &span,
+            )
             .and_then(|v| positive(r, v, &format!("{path}.mutu_baku_menit")));
         match (no, kegiatan, pelaksana, minutes, kelengkapan, output) {
-            (Some((no, no_span)), Some(kegiatan), Some(pelaksana), Some(m), Some(kelengkapan), Some(output)) => {
+            (
+                Some((no, no_span)),
+                Some(kegiatan),
+                Some(pelaksana),
+                Some(m),
+                Some(kelengkapan),
+                Some(output),
+            ) => {
                 if steps.iter().any(|s| s.no == no) {
                     ok = false;
                     r.error(
@@ -586,7 +611,10 @@ penutup = { petugas_ppid = 5, ppid_utama = 6, atasan_ppid = 7, publikasi = 8 }
         );
         assert!(d.is_empty(), "{d:?}");
         let c = c.unwrap();
-        assert_eq!(c.base_url.as_deref(), Some("https://ppid.example.go.id/dik/"));
+        assert_eq!(
+            c.base_url.as_deref(),
+            Some("https://ppid.example.go.id/dik/")
+        );
         assert_eq!(c.zone, Zone::Wit);
         assert_eq!(c.outputs.publik, "situs/publik");
         assert_eq!(c.sop.over_standard, Severity::Error);
@@ -608,7 +636,10 @@ penutup = { petugas_ppid = 5, ppid_utama = 6, atasan_ppid = 7, publikasi = 8 }
         assert_eq!(d[0].code_id(), "E0504");
         let (_, d) = parse_text("[keluaran]\npublik = \"out\"\ninternal = \"out/internal\"\n");
         assert_eq!(d[0].code_id(), "E0504");
-        assert_eq!(d[0].message, "folder keluaran `out/internal` bertumpuk dengan `out`");
+        assert_eq!(
+            d[0].message,
+            "folder keluaran `out/internal` bertumpuk dengan `out`"
+        );
         let (_, d) = parse_text("[keluaran]\narsip = \"content\"\n");
         assert_eq!(d[0].code_id(), "E0504");
     }

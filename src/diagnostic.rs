@@ -147,7 +147,11 @@ impl SourceText {
 
     /// Span of the whole of the given 1-based line, without its line ending.
     pub fn line_span(&self, line: usize) -> Span {
-        let start = self.line_starts.get(line - 1).copied().unwrap_or(self.text.len());
+        let start = self
+            .line_starts
+            .get(line - 1)
+            .copied()
+            .unwrap_or(self.text.len());
         let end = self
             .line_starts
             .get(line)

@@ -92,10 +92,7 @@ mod tests {
 
     #[test]
     fn splits_front_matter_and_body() {
-        assert_eq!(
-            parts("+++\na = 1\n+++\nbody\n"),
-            ("a = 1\n", "body\n")
-        );
+        assert_eq!(parts("+++\na = 1\n+++\nbody\n"), ("a = 1\n", "body\n"));
     }
 
     #[test]
@@ -126,7 +123,10 @@ mod tests {
 
     #[test]
     fn reports_a_missing_opening_with_the_first_line() {
-        assert_eq!(split("---\ntitle: x\n---\n"), Err(SplitError::NoOpening(0..3)));
+        assert_eq!(
+            split("---\ntitle: x\n---\n"),
+            Err(SplitError::NoOpening(0..3))
+        );
         assert_eq!(split("\nx\n"), Err(SplitError::NoOpening(0..0)));
     }
 

@@ -95,7 +95,9 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     s.push_str(&format!("judul = {}\n", quoted(judul)));
     s.push_str("unit = \"\"\n");
     s.push_str("pasal_17 = []                # misalnya [\"h.2\"] atau [\"c.6\", \"j\"]\n");
-    s.push_str("dasar_hukum = [\"\"]           # misalnya \"UU 14/2008 Pasal 17 huruf h angka 2\"\n");
+    s.push_str(
+        "dasar_hukum = [\"\"]           # misalnya \"UU 14/2008 Pasal 17 huruf h angka 2\"\n",
+    );
     s.push_str("akibat_dibuka = \"\"           # uji konsekuensi: akibat bila dibuka\n");
     s.push_str("manfaat_ditutup = \"\"         # uji kepentingan publik: manfaat bila ditutup\n");
     s.push_str("jangka_waktu = { tahun = 5 } # atau { bulan = N }, { sampai = TANGGAL }, { peristiwa = \"...\" }, \"permanen\"\n");

@@ -231,7 +231,9 @@ fn cross_checks(
                 nomor.span.clone(),
                 format!("nomor `{}` sudah dipakai oleh {first}", nomor.value),
             )
-            .with_hint("setiap catatan memiliki nomor sendiri (huruf besar dan kecil dianggap sama)"),
+            .with_hint(
+                "setiap catatan memiliki nomor sendiri (huruf besar dan kecil dianggap sama)",
+            ),
         );
         rejected.push(path.clone());
     }

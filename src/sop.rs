@@ -68,16 +68,15 @@ fn strings(items: &[&str]) -> Vec<String> {
 /// The default SOP, transcribed from the seed. Its approving official is named by
 /// position only: the repository holds no real person's name or NIP.
 pub fn default_sop() -> Sop {
-    let step = |no, kegiatan: &str, pelaksana: &str, menit, kelengkapan: &str, output: &str| {
-        SopStep {
+    let step =
+        |no, kegiatan: &str, pelaksana: &str, menit, kelengkapan: &str, output: &str| SopStep {
             no,
             kegiatan: kegiatan.into(),
             pelaksana: pelaksana.into(),
             mutu_baku_menit: menit,
             kelengkapan: kelengkapan.into(),
             output: output.into(),
-        }
-    };
+        };
     Sop {
         nomor: "07/SOP-PPID/DISKOMINFO.1/2017".into(),
         nama: "Pendokumentasian Informasi yang Dikecualikan".into(),
@@ -89,14 +88,70 @@ pub fn default_sop() -> Sop {
             publikasi: 8,
         },
         steps: vec![
-            step(1, "Melakukan identifikasi terkait informasi yang akan didokumentasikan", "Petugas PPID", 30, "Informasi Publik", "Informasi Publik"),
-            step(2, "Melakukan koordinasi dengan PPID Utama dalam menghimpun serta mendokumentasikan data untuk informasi publik", "Petugas PPID", 15, "Informasi Publik", "Informasi Publik"),
-            step(3, "Mempersiapkan peralatan yang akan digunakan dalam melakukan pendokumentasian informasi", "Petugas PPID", 30, "PC", ""),
-            step(4, "Mengumpulkan data dan informasi yang dibutuhkan dari berbagai sumber dalam mendokumentasikan informasi publik", "Petugas PPID", 40, "PC", ""),
-            step(5, "Mengolah dan menyusun data hasil informasi yang telah didokumentasikan dalam bentuk softfile", "Petugas PPID", 40, "PC", "Informasi Publik"),
-            step(6, "Melaporkan kepada PPID Utama atas hasil informasi yang telah didokumentasikan untuk memperoleh perbaikan dan koreksi", "PPID Utama", 15, "Informasi Publik yang Dikecualikan", "Informasi Publik yang Dikecualikan"),
-            step(7, "Menyampaikan kepada Atasan PPID (Pimpinan Badan Publik) hasil informasi yang telah didokumentasikan untuk memperoleh perbaikan dan koreksi", "Atasan PPID", 15, "Informasi Publik yang Dikecualikan", "Informasi Publik yang Dikecualikan"),
-            step(8, "Hasil koreksi dokumen informasi dari Atasan PPID diserahkan kepada ketua PPID Utama/Petugas PPID untuk dipublikasikan di website dan disimpan sebagai arsip", "PPID Utama", 15, "PC dan Daftar Informasi Publik yang Dikecualikan", ""),
+            step(
+                1,
+                "Melakukan identifikasi terkait informasi yang akan didokumentasikan",
+                "Petugas PPID",
+                30,
+                "Informasi Publik",
+                "Informasi Publik",
+            ),
+            step(
+                2,
+                "Melakukan koordinasi dengan PPID Utama dalam menghimpun serta mendokumentasikan data untuk informasi publik",
+                "Petugas PPID",
+                15,
+                "Informasi Publik",
+                "Informasi Publik",
+            ),
+            step(
+                3,
+                "Mempersiapkan peralatan yang akan digunakan dalam melakukan pendokumentasian informasi",
+                "Petugas PPID",
+                30,
+                "PC",
+                "",
+            ),
+            step(
+                4,
+                "Mengumpulkan data dan informasi yang dibutuhkan dari berbagai sumber dalam mendokumentasikan informasi publik",
+                "Petugas PPID",
+                40,
+                "PC",
+                "",
+            ),
+            step(
+                5,
+                "Mengolah dan menyusun data hasil informasi yang telah didokumentasikan dalam bentuk softfile",
+                "Petugas PPID",
+                40,
+                "PC",
+                "Informasi Publik",
+            ),
+            step(
+                6,
+                "Melaporkan kepada PPID Utama atas hasil informasi yang telah didokumentasikan untuk memperoleh perbaikan dan koreksi",
+                "PPID Utama",
+                15,
+                "Informasi Publik yang Dikecualikan",
+                "Informasi Publik yang Dikecualikan",
+            ),
+            step(
+                7,
+                "Menyampaikan kepada Atasan PPID (Pimpinan Badan Publik) hasil informasi yang telah didokumentasikan untuk memperoleh perbaikan dan koreksi",
+                "Atasan PPID",
+                15,
+                "Informasi Publik yang Dikecualikan",
+                "Informasi Publik yang Dikecualikan",
+            ),
+            step(
+                8,
+                "Hasil koreksi dokumen informasi dari Atasan PPID diserahkan kepada ketua PPID Utama/Petugas PPID untuk dipublikasikan di website dan disimpan sebagai arsip",
+                "PPID Utama",
+                15,
+                "PC dan Daftar Informasi Publik yang Dikecualikan",
+                "",
+            ),
         ],
         header: SopHeader {
             instansi: strings(&[

@@ -46,7 +46,9 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
     let walker = WalkDir::new(root.join(content_dir))
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || classify(&e.file_name().to_string_lossy()) != FileKind::Skipped);
+        .filter_entry(|e| {
+            e.depth() == 0 || classify(&e.file_name().to_string_lossy()) != FileKind::Skipped
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -159,7 +161,14 @@ mod tests {
     fn classifies_records_temporary_and_other_files() {
         assert_eq!(classify("dik-001.md"), FileKind::Record);
         assert_eq!(classify("DIK-001.MD"), FileKind::Record);
-        for name in [".dik.md.swp", ".hidden.md", "dik.md~", "#dik.md#", "dik.swp", "x.TMP"] {
+        for name in [
+            ".dik.md.swp",
+            ".hidden.md",
+            "dik.md~",
+            "#dik.md#",
+            "dik.swp",
+            "x.TMP",
+        ] {
             assert_eq!(classify(name), FileKind::Skipped, "{name}");
         }
         for name in ["surat.docx", "catatan.txt", "md", ".md.bak2x"] {

@@ -78,9 +78,9 @@ impl<'a> Reader<'a> {
     pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
         let (table, errors) = DeTable::parse_recoverable(toml);
         for error in &errors {
-            let span = error
-                .span()
-                .map_or(self.base..self.base, |s| s.start + self.base..s.end + self.base);
+            let span = error.span().map_or(self.base..self.base, |s| {
+                s.start + self.base..s.end + self.base
+            });
             let detail = error.message().trim().replace('\n', "; ");
             let hint = syntax_hint(error.message());
             let d = self.sink.error(
@@ -335,8 +335,9 @@ fn to_date_time(dt: &Datetime, zone: Zone) -> Result<DateTime<FixedOffset>, Date
     let offset = match dt.offset {
         None => zone.offset(),
         Some(Offset::Z) => FixedOffset::east_opt(0).expect("zero offset"),
-        Some(Offset::Custom { minutes }) => FixedOffset::east_opt(i32::from(minutes) * 60)
-            .ok_or(DateTimeProblem::NotInCalendar)?,
+        Some(Offset::Custom { minutes }) => {
+            FixedOffset::east_opt(i32::from(minutes) * 60).ok_or(DateTimeProblem::NotInCalendar)?
+        }
     };
     offset
         .from_local_datetime(&NaiveDateTime::new(date, time))

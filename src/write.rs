@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(fs::read_to_string(dest.join("a/index.html")).unwrap(), "a");
         assert!(!dest.join("lama").exists());
         // Nothing is left beside it.
-        let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["public"]);
     }
 
@@ -150,6 +153,9 @@ mod tests {
         let err = replace_folders(&[(public.clone(), &new), (blocked.join("internal"), &new)])
             .unwrap_err();
         assert_eq!(err.code, Code::Write);
-        assert_eq!(fs::read_to_string(public.join("index.html")).unwrap(), "lama");
+        assert_eq!(
+            fs::read_to_string(public.join("index.html")).unwrap(),
+            "lama"
+        );
     }
 }

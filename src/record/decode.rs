@@ -129,8 +129,9 @@ fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
             let bad: String = n.value.chars().filter(|c| !allowed(*c)).take(1).collect();
             format!("`nomor` memuat karakter `{bad}` yang tidak diperbolehkan")
         };
-        r.error(Code::NomorFormat, n.span.clone(), message)
-            .hint("nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"");
+        r.error(Code::NomorFormat, n.span.clone(), message).hint(
+            "nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"",
+        );
     }
     Some(n)
 }
@@ -149,17 +150,16 @@ fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
                             code.span.clone(),
                             format!("`{}` disebut dua kali di pasal_17", code.value),
                         )
-                        .hint(format!("sebutan pertama di baris {line}; hapus salah satunya"));
+                        .hint(format!(
+                            "sebutan pertama di baris {line}; hapus salah satunya"
+                        ));
                     continue;
                 }
                 out.push(Located::new(p, code.span));
             }
             Err(PasalProblem::Format) => {
                 let hint = if code.value.chars().any(|c| c.is_ascii_uppercase()) {
-                    format!(
-                        "tulis huruf kecil: \"{}\"",
-                        code.value.to_ascii_lowercase()
-                    )
+                    format!("tulis huruf kecil: \"{}\"", code.value.to_ascii_lowercase())
                 } else {
                     "tulis huruf a–j, dengan angka bila perlu: \"h\", \"c.6\"".into()
                 };
@@ -282,7 +282,11 @@ fn positive_u32(r: &mut Reader, v: &Value, path: &str, code: Code) -> Option<Loc
     match u32::try_from(n.value) {
         Ok(x) if x > 0 => Some(Located::new(x, n.span)),
         _ => {
-            r.error(code, n.span, format!("`{path}` harus bilangan bulat lebih dari 0"));
+            r.error(
+                code,
+                n.span,
+                format!("`{path}` harus bilangan bulat lebih dari 0"),
+            );
             None
         }
     }
@@ -378,7 +382,10 @@ fn nip_value(r: &mut Reader, v: &Value, path: &str, pppk: bool) -> Option<Locate
             span,
             format!("`{path}` harus berupa teks, bukan bilangan"),
         )
-        .hint(format!("tulis NIP di antara tanda kutip: nip = \"{}\"", i.as_str()));
+        .hint(format!(
+            "tulis NIP di antara tanda kutip: nip = \"{}\"",
+            i.as_str()
+        ));
         return None;
     }
     let raw = r.text(v, &path)?;

@@ -268,7 +268,10 @@ mod tests {
     #[test]
     fn slugs_come_from_the_path() {
         assert_eq!(slug("content/DIK-004.md", "content"), "dik-004");
-        assert_eq!(slug("content/2025/Data Pribadi.MD", "content"), "2025-data-pribadi");
+        assert_eq!(
+            slug("content/2025/Data Pribadi.MD", "content"),
+            "2025-data-pribadi"
+        );
         assert_eq!(slug("content/a_b.c.md", "content"), "a-b-c");
         assert_eq!(slug("content/é.md", "content"), "-");
     }

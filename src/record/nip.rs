@@ -39,7 +39,10 @@ pub fn check(raw: &str, pppk: bool) -> Result<String, Vec<NipProblem>> {
         let compact: String = raw.chars().filter(|c| *c != ' ').collect();
         let (message, hint) = if compact.chars().all(|c| c.is_ascii_digit()) {
             (
-                format!("NIP harus 18 angka, tertulis {} angka", compact.chars().count()),
+                format!(
+                    "NIP harus 18 angka, tertulis {} angka",
+                    compact.chars().count()
+                ),
                 "NIP PNS dan NI PPPK terdiri atas 18 angka, misalnya \"19750321 200003 1 002\"",
             )
         } else {
@@ -71,7 +74,10 @@ pub fn check(raw: &str, pppk: bool) -> Result<String, Vec<NipProblem>> {
         let mut p = problem(
             Code::NipAppointment,
             12..14,
-            format!("angka 13–14 NIP ({}) harus bulan pengangkatan 01–12", &d[12..14]),
+            format!(
+                "angka 13–14 NIP ({}) harus bulan pengangkatan 01–12",
+                &d[12..14]
+            ),
         );
         p.hint = Some("untuk pegawai PPPK, tambahkan pppk = true pada pengesahan ini".into());
         problems.push(p);
@@ -155,8 +161,14 @@ mod tests {
 
     #[test]
     fn accepts_valid_nips_with_or_without_spaces() {
-        assert_eq!(check("19750321 200003 1 002", false).unwrap(), "197503212000031002");
-        assert_eq!(check("199001152015032004", false).unwrap(), "199001152015032004");
+        assert_eq!(
+            check("19750321 200003 1 002", false).unwrap(),
+            "197503212000031002"
+        );
+        assert_eq!(
+            check("199001152015032004", false).unwrap(),
+            "199001152015032004"
+        );
     }
 
     #[test]
@@ -172,20 +184,34 @@ mod tests {
     #[test]
     fn checks_each_part() {
         assert_eq!(codes("19750231 200003 1 002", false), [Code::NipBirthDate]);
-        assert_eq!(codes("19750321 200013 1 002", false), [Code::NipAppointment]);
-        assert_eq!(codes("19750321 197001 1 002", false), [Code::NipAppointment]);
+        assert_eq!(
+            codes("19750321 200013 1 002", false),
+            [Code::NipAppointment]
+        );
+        assert_eq!(
+            codes("19750321 197001 1 002", false),
+            [Code::NipAppointment]
+        );
         assert_eq!(codes("19750321 200003 3 002", false), [Code::NipSex]);
         assert_eq!(codes("19750321 200003 1 000", false), [Code::NipSequence]);
         assert_eq!(
             codes("19751321 200013 0 000", false),
-            [Code::NipBirthDate, Code::NipAppointment, Code::NipSex, Code::NipSequence]
+            [
+                Code::NipBirthDate,
+                Code::NipAppointment,
+                Code::NipSex,
+                Code::NipSequence
+            ]
         );
     }
 
     #[test]
     fn pppk_relaxes_the_month_but_not_the_year() {
         assert_eq!(codes("19900115 202421 2 001", true), []);
-        assert_eq!(codes("19900115 202421 2 001", false), [Code::NipAppointment]);
+        assert_eq!(
+            codes("19900115 202421 2 001", false),
+            [Code::NipAppointment]
+        );
         assert_eq!(codes("19900115 198021 2 001", true), [Code::NipAppointment]);
     }
 

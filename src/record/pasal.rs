@@ -32,9 +32,13 @@ pub fn ground(huruf: char) -> &'static str {
         'd' => "mengungkapkan kekayaan alam Indonesia",
         'e' => "merugikan ketahanan ekonomi nasional",
         'f' => "merugikan kepentingan hubungan luar negeri",
-        'g' => "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat seseorang",
+        'g' => {
+            "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat seseorang"
+        }
         'h' => "mengungkap rahasia pribadi",
-        'i' => "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan",
+        'i' => {
+            "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan"
+        }
         'j' => "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
         _ => "",
     }
@@ -102,10 +106,31 @@ mod tests {
 
     #[test]
     fn parses_huruf_and_angka() {
-        assert_eq!(Pasal::parse("j"), Ok(Pasal { huruf: 'j', angka: None }));
-        assert_eq!(Pasal::parse("c.6"), Ok(Pasal { huruf: 'c', angka: Some(6) }));
-        assert_eq!(Pasal::parse("a"), Ok(Pasal { huruf: 'a', angka: None }));
-        assert_eq!(Pasal::parse("h.5").unwrap().label(), "Pasal 17 huruf h angka 5");
+        assert_eq!(
+            Pasal::parse("j"),
+            Ok(Pasal {
+                huruf: 'j',
+                angka: None
+            })
+        );
+        assert_eq!(
+            Pasal::parse("c.6"),
+            Ok(Pasal {
+                huruf: 'c',
+                angka: Some(6)
+            })
+        );
+        assert_eq!(
+            Pasal::parse("a"),
+            Ok(Pasal {
+                huruf: 'a',
+                angka: None
+            })
+        );
+        assert_eq!(
+            Pasal::parse("h.5").unwrap().label(),
+            "Pasal 17 huruf h angka 5"
+        );
         assert_eq!(Pasal::parse("e.7").unwrap().to_string(), "e.7");
     }
 
@@ -118,12 +143,48 @@ mod tests {
 
     #[test]
     fn rejects_angka_beyond_the_huruf() {
-        assert_eq!(Pasal::parse("c.8"), Err(PasalProblem::Angka { huruf: 'c', count: 7 }));
-        assert_eq!(Pasal::parse("a.0"), Err(PasalProblem::Angka { huruf: 'a', count: 5 }));
-        assert_eq!(Pasal::parse("f.5"), Err(PasalProblem::Angka { huruf: 'f', count: 4 }));
-        assert_eq!(Pasal::parse("b.1"), Err(PasalProblem::Angka { huruf: 'b', count: 0 }));
-        assert_eq!(Pasal::parse("h.05"), Err(PasalProblem::Angka { huruf: 'h', count: 5 }));
-        assert_eq!(Pasal::parse("h.300"), Err(PasalProblem::Angka { huruf: 'h', count: 5 }));
+        assert_eq!(
+            Pasal::parse("c.8"),
+            Err(PasalProblem::Angka {
+                huruf: 'c',
+                count: 7
+            })
+        );
+        assert_eq!(
+            Pasal::parse("a.0"),
+            Err(PasalProblem::Angka {
+                huruf: 'a',
+                count: 5
+            })
+        );
+        assert_eq!(
+            Pasal::parse("f.5"),
+            Err(PasalProblem::Angka {
+                huruf: 'f',
+                count: 4
+            })
+        );
+        assert_eq!(
+            Pasal::parse("b.1"),
+            Err(PasalProblem::Angka {
+                huruf: 'b',
+                count: 0
+            })
+        );
+        assert_eq!(
+            Pasal::parse("h.05"),
+            Err(PasalProblem::Angka {
+                huruf: 'h',
+                count: 5
+            })
+        );
+        assert_eq!(
+            Pasal::parse("h.300"),
+            Err(PasalProblem::Angka {
+                huruf: 'h',
+                count: 5
+            })
+        );
     }
 
     #[test]

@@ -63,9 +63,16 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
         return;
     };
     let step_end = |no: u32| {
-        langkah.value.iter().find(|s| s.no.value == no).and_then(|s| {
-            Some(s.mulai.as_ref()?.value + chrono::Duration::minutes(s.menit.as_ref()?.value.into()))
-        })
+        langkah
+            .value
+            .iter()
+            .find(|s| s.no.value == no)
+            .and_then(|s| {
+                Some(
+                    s.mulai.as_ref()?.value
+                        + chrono::Duration::minutes(s.menit.as_ref()?.value.into()),
+                )
+            })
     };
 
     // Each sign-off closes its step of the SOP.

@@ -137,9 +137,18 @@ mod tests {
 
     #[test]
     fn end_dates_clamp_to_the_last_day_of_the_month() {
-        assert_eq!(end_date(&Term::Tahun(1), d(2024, 2, 29)), Some(Some(d(2025, 2, 28))));
-        assert_eq!(end_date(&Term::Bulan(1), d(2025, 1, 31)), Some(Some(d(2025, 2, 28))));
-        assert_eq!(end_date(&Term::Tahun(5), d(2025, 3, 7)), Some(Some(d(2030, 3, 7))));
+        assert_eq!(
+            end_date(&Term::Tahun(1), d(2024, 2, 29)),
+            Some(Some(d(2025, 2, 28)))
+        );
+        assert_eq!(
+            end_date(&Term::Bulan(1), d(2025, 1, 31)),
+            Some(Some(d(2025, 2, 28)))
+        );
+        assert_eq!(
+            end_date(&Term::Tahun(5), d(2025, 3, 7)),
+            Some(Some(d(2030, 3, 7)))
+        );
         assert_eq!(end_date(&Term::Permanen, d(2025, 3, 7)), Some(None));
         assert_eq!(end_date(&Term::Tahun(u32::MAX), d(2025, 3, 7)), None);
         assert_eq!(end_date(&Term::Bulan(u32::MAX), d(2025, 3, 7)), None);

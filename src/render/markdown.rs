@@ -42,8 +42,8 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt;\n"
         );
         assert_eq!(
-            to_html("<img src=x onerror=alert(1)>").unwrap(),
-            "<p>&lt;img src=x onerror=alert(1)&gt;</p>\n"
+            to_html("Lihat <img src=x onerror=alert(1)>").unwrap(),
+            "<p>Lihat &lt;img src=x onerror=alert(1)&gt;</p>\n"
         );
         assert_eq!(
             to_html("[klik](javascript:alert(1))").unwrap(),

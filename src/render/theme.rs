@@ -128,9 +128,8 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
     let mut assets = BTreeMap::new();
     for (path, file) in files {
         if let Some(name) = path.strip_prefix("templates/") {
-            let text = String::from_utf8(file.bytes).map_err(|e| {
-                crate::source::invalid_utf8(&file.origin, e)
-            })?;
+            let text = String::from_utf8(file.bytes)
+                .map_err(|e| crate::source::invalid_utf8(&file.origin, e))?;
             templates.push((name.to_string(), text, file.origin));
         } else if let Some(p) = path.strip_prefix("static/public/") {
             assets.insert((Target::Public, p.to_string()), file.bytes);
