@@ -23,21 +23,23 @@ pub fn angka_count(huruf: char) -> Option<u8> {
     }
 }
 
-/// The ground each huruf names, for pages and messages.
+/// The ground each huruf names (UU 14/2008 Pasal 17), as a phrase for pages.
 pub fn ground(huruf: char) -> &'static str {
     match huruf {
-        'a' => "menghambat proses penegakan hukum",
-        'b' => "mengganggu perlindungan hak kekayaan intelektual dan persaingan usaha tidak sehat",
-        'c' => "membahayakan pertahanan dan keamanan negara",
-        'd' => "mengungkapkan kekayaan alam Indonesia",
-        'e' => "merugikan ketahanan ekonomi nasional",
-        'f' => "merugikan kepentingan hubungan luar negeri",
-        'g' => {
-            "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat seseorang"
+        'a' => "informasi yang bila dibuka dapat menghambat proses penegakan hukum",
+        'b' => {
+            "informasi yang bila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat"
         }
-        'h' => "mengungkap rahasia pribadi",
+        'c' => "informasi yang bila dibuka dapat membahayakan pertahanan dan keamanan negara",
+        'd' => "informasi yang bila dibuka dapat mengungkapkan kekayaan alam Indonesia",
+        'e' => "informasi yang bila dibuka dapat merugikan ketahanan ekonomi nasional",
+        'f' => "informasi yang bila dibuka dapat merugikan kepentingan hubungan luar negeri",
+        'g' => {
+            "informasi yang bila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang"
+        }
+        'h' => "informasi yang bila dibuka dapat mengungkap rahasia pribadi",
         'i' => {
-            "memorandum atau surat-surat antar atau intra badan publik yang menurut sifatnya dirahasiakan"
+            "memorandum atau surat-surat antar badan publik atau intra badan publik yang menurut sifatnya dirahasiakan"
         }
         'j' => "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
         _ => "",
