@@ -1,7 +1,9 @@
 //! The three sign-offs across each other and against the SOP: three different people,
 //! signing in order, each after the step it closes, and publication after the last.
 
-use super::Role;
+use chrono::Datelike;
+
+use super::{Role, nip};
 use super::decode::{Draft, SignOffDraft};
 use crate::code::Code;
 use crate::config::Config;
@@ -32,6 +34,42 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
                 ),
             )
             .hint("ketiga pengesahan diberikan oleh tiga orang yang berbeda");
+        }
+    }
+
+    // A signer is appointed before signing: the NIP's appointment month is not later.
+    for s in &draft.pengesahan {
+        let (Some(nip), Some(t)) = (&s.nip, &s.tanggal) else {
+            continue;
+        };
+        let local = t.value.with_timezone(&zone.offset());
+        let year: i32 = nip.value[8..12].parse().expect("checked digits");
+        let month: u32 = nip.value[12..14].parse().expect("checked digits");
+        let after = if s.pppk {
+            year > local.year()
+        } else {
+            (year, month) > (local.year(), local.month())
+        };
+        if after {
+            let written = &sink.source.text[nip.span.clone()];
+            let span = match written.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
+                Some(inner) => {
+                    let sub = nip::raw_range(inner, 8..14);
+                    nip.span.start + 1 + sub.start..nip.span.start + 1 + sub.end
+                }
+                None => nip.span.clone(),
+            };
+            sink.error(
+                Code::NipAppointment,
+                span,
+                format!(
+                    "angka 9–14 NIP {} ({}) menyatakan pengangkatan sesudah tanggal pengesahannya ({})",
+                    s.role.label(),
+                    &nip.value[8..14],
+                    locale::date(local.date_naive())
+                ),
+            )
+            .hint("periksa NIP dan tanggal pengesahan: penanda tangan sudah diangkat ketika menandatangani");
         }
     }
 
