@@ -51,6 +51,8 @@ pub struct PasalView {
     pub label: String,
     /// The ground the huruf names.
     pub alasan: &'static str,
+    /// The point the angka names, if an angka is cited.
+    pub rincian: Option<&'static str>,
 }
 
 impl From<&Pasal> for PasalView {
@@ -59,6 +61,7 @@ impl From<&Pasal> for PasalView {
             kode: p.to_string(),
             label: p.label(),
             alasan: pasal::ground(p.huruf),
+            rincian: p.angka.and_then(|a| pasal::point(p.huruf, a)),
         }
     }
 }

@@ -46,6 +46,52 @@ pub fn ground(huruf: char) -> &'static str {
     }
 }
 
+/// The point each angka names (UU 14/2008 Pasal 17), for pages.
+pub fn point(huruf: char, angka: u8) -> Option<&'static str> {
+    let points: &[&str] = match huruf {
+        'a' => &[
+            "menghambat proses penyelidikan dan penyidikan suatu tindak pidana",
+            "mengungkapkan identitas informan, pelapor, saksi, dan/atau korban yang mengetahui adanya tindak pidana",
+            "mengungkapkan data intelijen kriminal dan rencana yang berhubungan dengan pencegahan dan penanganan kejahatan transnasional",
+            "membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya",
+            "membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum",
+        ],
+        'c' => &[
+            "strategi, intelijen, operasi, taktik, dan teknik penyelenggaraan sistem pertahanan dan keamanan negara",
+            "dokumen yang memuat strategi, intelijen, operasi, teknik, dan taktik penyelenggaraan sistem pertahanan dan keamanan negara",
+            "jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan pertahanan dan keamanan negara serta rencana pengembangannya",
+            "gambar dan data tentang situasi dan keadaan pangkalan dan/atau instalasi militer",
+            "data perkiraan kemampuan militer negara lain dan data kerja sama militer yang disepakati sebagai rahasia",
+            "sistem persandian negara",
+            "sistem intelijen negara",
+        ],
+        'e' => &[
+            "rencana awal pembelian dan penjualan mata uang, saham, dan aset vital milik negara",
+            "rencana awal perubahan nilai tukar, suku bunga, dan model operasi institusi keuangan",
+            "rencana awal perubahan suku bunga bank, pinjaman pemerintah, pajak, tarif, atau pendapatan negara/daerah lainnya",
+            "rencana awal penjualan atau pembelian tanah atau properti",
+            "rencana awal investasi asing",
+            "proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan lainnya",
+            "hal yang berkaitan dengan proses pencetakan uang",
+        ],
+        'f' => &[
+            "posisi, daya tawar, dan strategi negara dalam negosiasi internasional",
+            "korespondensi diplomatik antarnegara",
+            "sistem komunikasi dan persandian yang dipergunakan dalam hubungan internasional",
+            "perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri",
+        ],
+        'h' => &[
+            "riwayat dan kondisi anggota keluarga",
+            "riwayat, kondisi, dan perawatan atau pengobatan kesehatan fisik dan psikis seseorang",
+            "kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",
+            "hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
+            "catatan pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan nonformal",
+        ],
+        _ => &[],
+    };
+    points.get(usize::from(angka).checked_sub(1)?).copied()
+}
+
 /// Exemptions under huruf a–f are never permanent (UU 14/2008 Pasal 20 ayat 1).
 pub fn may_not_be_permanent(huruf: char) -> bool {
     ('a'..='f').contains(&huruf)
@@ -187,6 +233,18 @@ mod tests {
                 count: 5
             })
         );
+    }
+
+    #[test]
+    fn every_angka_has_its_point() {
+        for huruf in 'a'..='j' {
+            let count = angka_count(huruf).unwrap();
+            for angka in 1..=count {
+                assert!(point(huruf, angka).is_some(), "{huruf}.{angka}");
+            }
+            assert_eq!(point(huruf, count + 1), None);
+        }
+        assert_eq!(point('c', 6), Some("sistem persandian negara"));
     }
 
     #[test]
