@@ -15,7 +15,8 @@ use crate::config::{self, CONTENT_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::print;
 use crate::record::Status;
-use crate::render::{self, theme};
+use crate::render;
+use crate::render::theme::{self, Theme};
 use crate::scaffold;
 use crate::site::{self, DateSource, Report, Site};
 use crate::view::count_status;
@@ -181,24 +182,42 @@ fn exit_for(report: &Report) -> Exit {
 
 fn records_summary(site: &Site) -> String {
     format!(
-        "{} catatan ({} berlaku, {} berakhir)",
+        "{} catatan sah ({} berlaku, {} berakhir)",
         site.records.len(),
         count_status(&site.records, Status::Berlaku),
         count_status(&site.records, Status::Berakhir)
     )
 }
 
+/// Loads the site and its theme: everything `check` validates and `build` needs.
+fn load(root: &Path, dates: &DateSource) -> (Option<(Site, Theme)>, Report) {
+    let (site, mut report) = site::load(root, dates);
+    let Some(site) = site else {
+        return (None, report);
+    };
+    match theme::load(root, &site.config.tema) {
+        Ok(theme) => (Some((site, theme)), report),
+        Err(e) => {
+            if let Some(s) = e.source {
+                report.sources.insert(s.path.clone(), s);
+            }
+            report.push(e.diagnostic);
+            (None, report)
+        }
+    }
+}
+
 pub fn check(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
-    let (site, report) = site::load(root, dates);
+    let (loaded, report) = load(root, dates);
     ui.report(&report);
     let exit = exit_for(&report);
     let tally = print::tally(Tally::of(&report.diagnostics));
-    match (&site, exit) {
-        (Some(site), Exit::Ok) => ui.status(&format!(
-            "Pemeriksaan selesai: {} sah; {tally}.",
+    match (&loaded, exit) {
+        (Some((site, _)), Exit::Ok) => ui.status(&format!(
+            "Pemeriksaan selesai: {}; {tally}.",
             records_summary(site)
         )),
-        (Some(site), _) => ui.status(&format!(
+        (Some((site, _)), _) => ui.status(&format!(
             "Pemeriksaan menemukan masalah di {} dari {} berkas catatan; {tally}.",
             site.files - site.records.len(),
             site.files
@@ -209,29 +228,30 @@ pub fn check(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
 }
 
 pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
-    let (site, mut report) = site::load(root, dates);
-    let exit = exit_for(&report);
-    let Some(site) = site.filter(|_| exit == Exit::Ok) else {
-        ui.report(&report);
+    let (loaded, mut report) = load(root, dates);
+    let refused = |ui: &Ui, report: &Report| {
+        ui.report(report);
         ui.status(&format!(
             "Pembangunan dibatalkan: {}. Keluaran sebelumnya tidak diubah.",
             print::tally(Tally::of(&report.diagnostics))
         ));
+    };
+    let exit = exit_for(&report);
+    let Some((site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
+        refused(ui, &report);
         return exit;
     };
-    let written = theme::load(root, &site.config.tema)
-        .and_then(|theme| render::render(&site, &theme, &report.diagnostics))
-        .and_then(|out| {
-            let outputs = [
-                (site.output_dir(&site.config.outputs.publik), &out.public),
-                (
-                    site.output_dir(&site.config.outputs.internal),
-                    &out.internal,
-                ),
-            ];
-            write::replace_folders(&outputs)?;
-            Ok((out.public.len(), out.internal.len()))
-        });
+    let written = render::render(&site, &theme, &report.diagnostics).and_then(|out| {
+        let outputs = [
+            (site.output_dir(&site.config.outputs.publik), &out.public),
+            (
+                site.output_dir(&site.config.outputs.internal),
+                &out.internal,
+            ),
+        ];
+        write::replace_folders(&outputs)?;
+        Ok((out.public.len(), out.internal.len()))
+    });
     match written {
         Ok((public_files, internal_files)) => {
             ui.report(&report);
@@ -248,8 +268,7 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         }
         Err(d) => {
             report.push(d);
-            ui.report(&report);
-            ui.status("Pembangunan dibatalkan. Keluaran sebelumnya tidak diubah.");
+            refused(ui, &report);
             Exit::Setup
         }
     }
@@ -346,22 +365,30 @@ pub fn new(
         return exit_for(&report);
     };
     let year = chrono::Datelike::year(&site.build_date);
-    let taken: Vec<String> = site.nomors.iter().map(|n| n.to_lowercase()).collect();
+    let used_by = |n: &str| {
+        site.nomors
+            .iter()
+            .find(|(_, taken)| taken.eq_ignore_ascii_case(n))
+            .map(|(file, _)| file.clone())
+    };
     let nomor = match nomor {
         Some(n) => n.to_string(),
         None => (site.files + 1..)
             .map(|i| format!("DIK-{year}-{i:03}"))
-            .find(|n| !taken.contains(&n.to_lowercase()))
+            .find(|n| used_by(n).is_none())
             .expect("an unused number exists"),
     };
-    if taken.contains(&nomor.to_lowercase()) {
+    if let Some(file) = used_by(&nomor) {
         return setup_error(
             ui,
             Diagnostic::new(
                 Severity::Error,
                 Code::NomorDuplicate,
                 CONTENT_DIR,
-                format!("nomor `{nomor}` sudah dipakai"),
+                format!("nomor `{nomor}` sudah dipakai oleh {file}"),
+            )
+            .with_hint(
+                "pilih nomor lain, atau jalankan `daftar new` tanpa --nomor untuk nomor berikutnya",
             ),
         );
     }
@@ -373,10 +400,11 @@ pub fn new(
             ui,
             Diagnostic::new(
                 Severity::Error,
-                Code::Write,
+                Code::SiteExists,
                 &rel,
                 format!("{rel} sudah ada; tidak ada yang ditimpa"),
-            ),
+            )
+            .with_hint("pilih nomor lain dengan --nomor"),
         );
     }
     let text = scaffold::skeleton(&nomor, judul.unwrap_or(""), site.build_date, &site.config);

@@ -60,6 +60,7 @@ pub enum Code {
     OutputFolder,
     SopConfig,
     BuildDate,
+    SiteExists,
     // 06xx: rendering and writing
     Template,
     Write,
@@ -116,6 +117,7 @@ impl Code {
         Code::OutputFolder,
         Code::SopConfig,
         Code::BuildDate,
+        Code::SiteExists,
         Code::Template,
         Code::Write,
     ];
@@ -172,6 +174,7 @@ impl Code {
             Code::OutputFolder => 504,
             Code::SopConfig => 505,
             Code::BuildDate => 506,
+            Code::SiteExists => 507,
             Code::Template => 601,
             Code::Write => 602,
         }

@@ -343,7 +343,7 @@ fn positive(r: &mut Reader, v: &Value, path: &str) -> Option<u32> {
 
 fn text_list(r: &mut Reader, table: &DeTable, key: &str, target: &mut Vec<String>) -> bool {
     match table.get(key) {
-        Some(v) => match r.text_list(v, &format!("sop.{key}")) {
+        Some(v) => match r.text_list(v, &format!("sop.{key}"), "baris") {
             Some(items) => {
                 *target = items.into_iter().map(|s| s.value).collect();
                 true

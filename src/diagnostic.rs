@@ -141,7 +141,12 @@ impl SourceText {
             Err(i) => i - 1,
         };
         let line_start = self.line_starts[line];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        // A byte order mark is invisible in editors: it is not a column.
+        let column = self.text[line_start..offset]
+            .chars()
+            .filter(|c| *c != '\u{feff}')
+            .count()
+            + 1;
         (line + 1, column)
     }
 

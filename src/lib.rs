@@ -23,5 +23,6 @@ pub mod site;
 pub mod sop;
 pub mod source;
 pub mod toml_reader;
+pub mod toml_syntax;
 pub mod view;
 pub mod write;

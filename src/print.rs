@@ -17,6 +17,10 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, styled: bool) -> Str
     let mut out = String::new();
     for d in diagnostics {
         out.push_str(&renderer.render(&[group(d, sources)]));
+        // Without a file there is no snippet for the hint to hang from: its own line.
+        if let (Some(hint), true) = (&d.hint, d.file.is_empty()) {
+            out.push_str(&format!("\n = saran: {hint}"));
+        }
         out.push_str("\n\n");
     }
     out
@@ -32,10 +36,17 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
     let source = sources.get(&d.file);
     match (&d.span, source) {
         (Some(span), Some(source)) => {
+            // An invisible byte order mark would shift the caret: show the text without it.
+            let bom = if source.text.starts_with('\u{feff}') {
+                3
+            } else {
+                0
+            };
+            let span = span.start.saturating_sub(bom)..span.end.saturating_sub(bom);
             g = g.element(
-                Snippet::source(source.text.as_str())
+                Snippet::source(&source.text[bom..])
                     .path(d.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(span.clone())),
+                    .annotation(AnnotationKind::Primary.span(span)),
             );
         }
         _ if !d.file.is_empty() => {
@@ -47,7 +58,9 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
         }
         _ => {}
     }
-    if let Some(hint) = &d.hint {
+    if let Some(hint) = &d.hint
+        && !d.file.is_empty()
+    {
         g = g.element(Level::HELP.with_name("saran").message(hint.as_str()));
     }
     g
@@ -62,7 +75,8 @@ pub fn tally(t: Tally) -> String {
 struct JsonDiagnostic<'a> {
     severity: Severity,
     code: String,
-    file: &'a str,
+    /// `null` when no file is involved.
+    file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
     message: &'a str,
@@ -85,7 +99,7 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
             .map(|d| JsonDiagnostic {
                 severity: d.severity,
                 code: d.code_id(),
-                file: &d.file,
+                file: (!d.file.is_empty()).then_some(d.file.as_str()),
                 line: d.line,
                 column: d.column,
                 message: &d.message,

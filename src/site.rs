@@ -56,8 +56,8 @@ pub struct Site {
     pub records: Vec<Record>,
     /// Record files found, valid or not.
     pub files: usize,
-    /// The `nomor` of every record file where it could be read, valid or not.
-    pub nomors: Vec<String>,
+    /// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
+    pub nomors: Vec<(String, String)>,
 }
 
 impl Site {
@@ -77,7 +77,10 @@ impl DateSource {
     pub fn from_env(tanggal: Option<NaiveDate>) -> Self {
         DateSource {
             tanggal,
-            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            // Set but empty counts as unset, as in most build tools.
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .filter(|v| !v.trim().is_empty()),
             now: Utc::now(),
         }
     }
@@ -201,7 +204,7 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
         build_date,
         records,
         files: paths.len(),
-        nomors: nomors.into_iter().map(|(_, n)| n.value).collect(),
+        nomors: nomors.into_iter().map(|(f, n)| (f, n.value)).collect(),
     };
     (Some(site), report)
 }

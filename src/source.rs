@@ -57,12 +57,18 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
                     .path()
                     .map(|p| relative(root, p))
                     .unwrap_or_else(|| content_dir.to_string());
-                diagnostics.push(Diagnostic::new(
+                let mut d = Diagnostic::new(
                     Severity::Error,
                     Code::Unreadable,
                     &path,
                     format!("`{path}` tidak dapat dibaca: {}", io_reason(&e)),
-                ));
+                );
+                if e.depth() == 0 {
+                    d = d.with_hint(format!(
+                        "catatan disimpan di folder {content_dir}/ di samping daftar.toml; buat folder itu, atau mulai dengan `daftar init`"
+                    ));
+                }
+                diagnostics.push(d);
                 continue;
             }
         };

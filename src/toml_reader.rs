@@ -32,6 +32,8 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 pub struct Reader<'a> {
     pub sink: Sink<'a>,
     base: usize,
+    /// Unknown keys reported so far, to link a missing field to its likely misspelling.
+    unknown: Vec<(String, Span)>,
 }
 
 /// The kind of a TOML value, as named in messages.
@@ -61,7 +63,11 @@ pub fn closest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
 
 impl<'a> Reader<'a> {
     pub fn new(sink: Sink<'a>, base: usize) -> Self {
-        Reader { sink, base }
+        Reader {
+            sink,
+            base,
+            unknown: Vec::new(),
+        }
     }
 
     pub fn span<T>(&self, value: &Spanned<T>) -> Span {
@@ -77,18 +83,21 @@ impl<'a> Reader<'a> {
     /// of syntax errors: a half-recovered tree would add misleading follow-on errors.
     pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
         let (table, errors) = DeTable::parse_recoverable(toml);
+        let mut lines_reported = Vec::new();
         for error in &errors {
             let span = error.span().map_or(self.base..self.base, |s| {
                 s.start + self.base..s.end + self.base
             });
-            let detail = error.message().trim().replace('\n', "; ");
-            let hint = syntax_hint(error.message());
-            let d = self.sink.error(
-                Code::TomlSyntax,
-                span,
-                format!("penulisan TOML tidak sah: {detail}"),
-            );
-            d.hint(hint);
+            // One mistake often sets off more errors on the same line: report the first.
+            let line = self.sink.source.line_column(span.start).0;
+            if lines_reported.contains(&line) {
+                continue;
+            }
+            lines_reported.push(line);
+            let written = self.sink.source.text.get(span.clone()).unwrap_or("");
+            let message = crate::toml_syntax::message(error.message(), written);
+            let hint = crate::toml_syntax::hint(error.message());
+            self.sink.error(Code::TomlSyntax, span, message).hint(hint);
         }
         errors.is_empty().then_some(table)
     }
@@ -101,6 +110,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let span = self.span(key);
+            self.unknown.push((name.to_string(), span.clone()));
             let message = format!("kolom `{name}` tidak dikenal {context}");
             let hint = match closest(name, known) {
                 Some(k) => format!("mungkin maksudnya `{k}`?"),
@@ -125,13 +135,42 @@ impl<'a> Reader<'a> {
         path: &str,
         parent: &Span,
     ) -> Option<&'t Value<'i>> {
+        self.required_or(table, key, path, parent, None)
+    }
+
+    /// As [`Reader::required`], with advice for when the key is missing.
+    pub fn required_or<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        path: &str,
+        parent: &Span,
+        advice: Option<&str>,
+    ) -> Option<&'t Value<'i>> {
         let value = table.get(key);
         if value.is_none() {
-            self.error(
+            // An unknown key of this table that looks like this one is its likely typo.
+            let typo = self
+                .unknown
+                .iter()
+                .find(|(name, _)| {
+                    table.contains_key(name.as_str()) && closest(name, &[key]).is_some()
+                })
+                .map(|(name, span)| (name.clone(), self.sink.source.line_column(span.start).0));
+            let hint = match typo {
+                Some((name, line)) => Some(format!(
+                    "kolom `{name}` di baris {line} mungkin salah ketik untuk `{key}`"
+                )),
+                None => advice.map(str::to_string),
+            };
+            let d = self.error(
                 Code::MissingField,
                 parent.clone(),
                 format!("kolom wajib `{path}` tidak ada"),
             );
+            if let Some(h) = hint {
+                d.hint(h);
+            }
         }
         value
     }
@@ -223,15 +262,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A non-empty list of non-blank strings.
-    pub fn text_list(&mut self, value: &Value, path: &str) -> Option<Vec<Located<String>>> {
+    /// A non-empty list of non-blank strings; `item` names one entry in messages.
+    pub fn text_list(
+        &mut self,
+        value: &Value,
+        path: &str,
+        item: &str,
+    ) -> Option<Vec<Located<String>>> {
         let items = self.array(value, path)?;
         if items.is_empty() {
             let span = self.span(value);
             self.error(
                 Code::EmptyList,
                 span,
-                format!("`{path}` harus berisi sekurang-kurangnya satu baris"),
+                format!("`{path}` harus berisi sekurang-kurangnya satu {item}"),
             );
             return None;
         }
@@ -343,17 +387,6 @@ fn to_date_time(dt: &Datetime, zone: Zone) -> Result<DateTime<FixedOffset>, Date
         .from_local_datetime(&NaiveDateTime::new(date, time))
         .single()
         .ok_or(DateTimeProblem::NotInCalendar)
-}
-
-/// Advice for the TOML mistakes officers make most.
-fn syntax_hint(message: &str) -> String {
-    if message.contains("duplicate key") {
-        "setiap kolom hanya boleh ditulis sekali".into()
-    } else if message.contains("string") || message.contains('"') {
-        "teks ditulis di antara tanda kutip, misalnya judul = \"Dokumen ...\"".into()
-    } else {
-        "periksa tanda kutip, tanda sama dengan, kurung, dan koma di sekitar tempat ini".into()
-    }
 }
 
 #[cfg(test)]

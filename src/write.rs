@@ -18,6 +18,10 @@ fn write_error(what: &Path, e: &io::Error) -> Diagnostic {
         io::ErrorKind::PermissionDenied => "akses ditolak".to_string(),
         io::ErrorKind::StorageFull => "ruang disk penuh".to_string(),
         io::ErrorKind::ReadOnlyFilesystem => "sistem berkas hanya-baca".to_string(),
+        io::ErrorKind::NotADirectory | io::ErrorKind::AlreadyExists => {
+            "di tempat itu ada berkas, bukan folder".to_string()
+        }
+        io::ErrorKind::NotFound => "folder tidak ditemukan".to_string(),
         _ => e.to_string(),
     };
     Diagnostic::new(

@@ -95,7 +95,7 @@ pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> D
         .and_then(|v| pasal_list(r, v));
     draft.dasar_hukum = r
         .required(table, "dasar_hukum", "dasar_hukum", &open)
-        .and_then(|v| r.text_list(v, "dasar_hukum"))
+        .and_then(|v| r.text_list(v, "dasar_hukum", "baris dasar hukum"))
         .map(|l| l.into_iter().map(|s| s.value).collect());
     draft.jangka_waktu = r
         .required(table, "jangka_waktu", "jangka_waktu", &open)
@@ -126,8 +126,13 @@ fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
         let message = if chars > 64 {
             format!("`nomor` terlalu panjang: {chars} karakter, paling banyak 64")
         } else {
-            let bad: String = n.value.chars().filter(|c| !allowed(*c)).take(1).collect();
-            format!("`nomor` memuat karakter `{bad}` yang tidak diperbolehkan")
+            let bad = n.value.chars().find(|c| !allowed(*c)).unwrap_or(' ');
+            let shown = match bad {
+                ' ' => "spasi".to_string(),
+                '\t' => "tab".to_string(),
+                c => format!("karakter `{c}`"),
+            };
+            format!("`nomor` memuat {shown} yang tidak diperbolehkan")
         };
         r.error(Code::NomorFormat, n.span.clone(), message).hint(
             "nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"",
@@ -137,7 +142,7 @@ fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
 }
 
 fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
-    let codes = r.text_list(v, "pasal_17")?;
+    let codes = r.text_list(v, "pasal_17", "rujukan, misalnya \"h.2\"")?;
     let mut out: Vec<Located<Pasal>> = Vec::new();
     for code in codes {
         match Pasal::parse(&code.value) {
@@ -171,13 +176,20 @@ fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
                 .hint(hint);
             }
             Err(PasalProblem::Angka { huruf, count }) => {
-                let message = if count == 0 {
-                    format!("Pasal 17 huruf {huruf} tidak memiliki angka")
+                let (message, hint) = if count == 0 {
+                    (
+                        format!("Pasal 17 huruf {huruf} tidak memiliki angka"),
+                        format!("tulis \"{huruf}\" saja"),
+                    )
                 } else {
-                    format!("Pasal 17 huruf {huruf} hanya memiliki angka 1–{count}")
+                    (
+                        format!("Pasal 17 huruf {huruf} hanya memiliki angka 1–{count}"),
+                        format!(
+                            "tulis \"{huruf}\" saja, atau \"{huruf}.1\" sampai \"{huruf}.{count}\""
+                        ),
+                    )
                 };
-                r.error(Code::PasalAngka, code.span, message)
-                    .hint(format!("tulis \"{huruf}\" saja, atau angka yang ada"));
+                r.error(Code::PasalAngka, code.span, message).hint(hint);
             }
         }
     }
@@ -208,10 +220,12 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
         }
         toml::de::DeValue::Table(t) => {
             r.reject_unknown(t, TERM_FORMS, "di jangka_waktu");
-            let present: Vec<_> = t
+            let mut present: Vec<_> = t
                 .iter()
                 .filter(|(k, _)| TERM_FORMS.contains(&k.get_ref().as_ref()))
                 .collect();
+            // The tree's keys are sorted by name; the second form is the second written.
+            present.sort_by_key(|(k, _)| k.span().start);
             match present.as_slice() {
                 [] => {
                     if t.is_empty() {
@@ -297,15 +311,20 @@ fn steps(r: &mut Reader, v: &Value, config: &Config) -> Option<Located<Vec<StepD
     let items = r.array(v, "langkah")?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let path = format!("langkah[{}]", i + 1);
+        // Entries are named by their step number once it is known, else by position.
+        let position = format!("langkah[urutan {}]", i + 1);
         let item_span = r.span(item);
-        let Some(t) = r.table(item, &path) else {
+        let Some(t) = r.table(item, &position) else {
             continue;
         };
-        r.reject_unknown(t, STEP_FIELDS, &format!("di {path}"));
         let no = r
-            .required(t, "no", &format!("{path}.no"), &item_span)
-            .and_then(|v| positive_u32(r, v, &format!("{path}.no"), Code::StepUnknown));
+            .required(t, "no", &format!("{position}.no"), &item_span)
+            .and_then(|v| positive_u32(r, v, &format!("{position}.no"), Code::StepUnknown));
+        let path = match &no {
+            Some(n) => format!("langkah[no={}]", n.value),
+            None => position,
+        };
+        r.reject_unknown(t, STEP_FIELDS, &format!("di {path}"));
         let mulai = r
             .required(t, "mulai", &format!("{path}.mulai"), &item_span)
             .and_then(|v| r.date_time(v, &format!("{path}.mulai"), config.zone));
@@ -337,7 +356,11 @@ fn signoffs(r: &mut Reader, v: &Value, config: &Config) -> Vec<SignOffDraft> {
     let mut out = Vec::new();
     for role in Role::ALL {
         let path = format!("pengesahan.{}", role.key());
-        let Some(v) = r.required(table, role.key(), &path, &span) else {
+        let advice = format!(
+            "tambahkan bagian [{path}] berisi nama, nip, jabatan, dan tanggal pengesahan {}",
+            role.label()
+        );
+        let Some(v) = r.required_or(table, role.key(), &path, &span, Some(&advice)) else {
             continue;
         };
         let role_span = r.span(v);
@@ -392,16 +415,10 @@ fn nip_value(r: &mut Reader, v: &Value, path: &str, pppk: bool) -> Option<Locate
     match nip::check(&raw.value, pppk) {
         Ok(digits) => Some(Located::new(digits, raw.span)),
         Err(problems) => {
-            let written = &r.sink.source.text[raw.span.clone()];
-            // Point at the faulty digits when the value is written plainly in quotes.
-            let inner = (written.len() == raw.value.len() + 2).then_some(raw.span.start + 1);
             for p in problems {
-                let span = match (inner, &p.digits) {
-                    (Some(start), Some(d)) => {
-                        let sub = nip::raw_range(&raw.value, d.clone());
-                        start + sub.start..start + sub.end
-                    }
-                    _ => raw.span.clone(),
+                let span = match &p.digits {
+                    Some(d) => nip::digits_span(&r.sink.source.text, raw.span.clone(), d.clone()),
+                    None => raw.span.clone(),
                 };
                 let d = r.error(p.code, span, format!("`{path}`: {}", p.message));
                 if let Some(h) = p.hint {

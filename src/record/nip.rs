@@ -133,6 +133,22 @@ pub fn raw_range(raw: &str, digits: Range<usize>) -> Range<usize> {
     }
 }
 
+/// Where some of a NIP's digits stand in the file: inside the quotes when the value is
+/// written plainly (`"…"` or `'…'`, no escapes), else the whole value.
+pub fn digits_span(file_text: &str, value: Range<usize>, digits: Range<usize>) -> Range<usize> {
+    let written = &file_text[value.clone()];
+    let plain = written.len() >= 2
+        && !written.contains('\\')
+        && ((written.starts_with('"') && written.ends_with('"'))
+            || (written.starts_with('\'') && written.ends_with('\'')));
+    if !plain {
+        return value;
+    }
+    let inner = &written[1..written.len() - 1];
+    let sub = raw_range(inner, digits);
+    value.start + 1 + sub.start..value.start + 1 + sub.end
+}
+
 /// "19750321 200003 1 002": the way a NIP is printed on documents.
 pub fn display(digits: &str) -> String {
     if digits.len() == 18 {

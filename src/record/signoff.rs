@@ -3,8 +3,8 @@
 
 use chrono::Datelike;
 
-use super::{Role, nip};
 use super::decode::{Draft, SignOffDraft};
+use super::{Role, nip};
 use crate::code::Code;
 use crate::config::Config;
 use crate::diagnostic::Sink;
@@ -51,20 +51,13 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
             (year, month) > (local.year(), local.month())
         };
         if after {
-            let written = &sink.source.text[nip.span.clone()];
-            let span = match written.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
-                Some(inner) => {
-                    let sub = nip::raw_range(inner, 8..14);
-                    nip.span.start + 1 + sub.start..nip.span.start + 1 + sub.end
-                }
-                None => nip.span.clone(),
-            };
+            let span = nip::digits_span(&sink.source.text, nip.span.clone(), 8..14);
             sink.error(
                 Code::NipAppointment,
                 span,
                 format!(
-                    "angka 9–14 NIP {} ({}) menyatakan pengangkatan sesudah tanggal pengesahannya ({})",
-                    s.role.label(),
+                    "`pengesahan.{}.nip`: angka 9–14 NIP ({}) menyatakan pengangkatan sesudah tanggal pengesahannya ({})",
+                    s.role.key(),
                     &nip.value[8..14],
                     locale::date(local.date_naive())
                 ),

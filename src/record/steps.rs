@@ -48,7 +48,9 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
         } else {
             format!("langkah {} SOP belum dicatat", join_list(&missing))
         };
-        sink.error(Code::StepMissing, langkah.span.clone(), message)
+        // Point at the opening of the list, not the whole (long) list.
+        let start = langkah.span.start;
+        sink.error(Code::StepMissing, start..start + 1, message)
             .hint("setiap langkah SOP dicatat tepat sekali: { no = N, mulai = TANGGAL-JAM, menit = M }");
     }
 

@@ -35,12 +35,12 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
             Code::DecisionAfterBuildDate,
             d.span.clone(),
             format!(
-                "tanggal penetapan {} jatuh setelah tanggal pembangunan {}",
+                "tanggal penetapan {} jatuh sesudah tanggal pembuatan situs {}",
                 locale::date(d.value),
                 locale::date(build_date)
             ),
         )
-        .hint("pengecualian baru dapat diterbitkan setelah ditetapkan; periksa tahun dan bulannya");
+        .hint("pengecualian baru dapat diterbitkan sesudah ditetapkan; periksa tahun dan bulannya (tanggal pembuatan situs adalah hari ini, kecuali diatur dengan --tanggal atau SOURCE_DATE_EPOCH)");
     }
     let Some(term) = &draft.jangka_waktu else {
         return;
@@ -75,11 +75,14 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
             Code::TermEndNotAfterDecision,
             term.span.clone(),
             format!(
-                "jangka waktu berakhir {}, tidak setelah tanggal penetapan {}",
+                "jangka waktu berakhir {}, padahal harus sesudah tanggal penetapan {}",
                 locale::date(until),
                 locale::date(ditetapkan.value)
             ),
-        );
+        )
+        .hint("periksa tanggal `sampai` dan `ditetapkan`: pengecualian berlaku sejak ditetapkan sampai tanggal itu");
+        // The term is wrong: whether it has ended means nothing yet.
+        return;
     }
     let end = match end_date(&term.value, ditetapkan.value) {
         Some(end) => end,
@@ -108,7 +111,8 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
                 Code::TermTooLongHurufA,
                 term.span.clone(),
                 "jangka waktu pengecualian Pasal 17 huruf a paling lama 30 tahun (PP 61/2010)",
-            );
+            )
+            .hint("tetapkan paling lama { tahun = 30 }, { bulan = 360 }, atau tanggal `sampai` paling lambat 30 tahun sesudah penetapan");
         }
     }
 

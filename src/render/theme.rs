@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 
 use crate::code::Code;
 use crate::config::THEMES_DIR;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::source::relative;
 
 /// Which output folder an asset belongs to.
@@ -62,19 +62,83 @@ fn template_error(origin: &str, e: &tera::Error) -> Diagnostic {
     .with_hint("perbaiki templat tema, atau hapus berkas itu agar templat bawaan dipakai")
 }
 
-/// Tera's error with its causes, on one line.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+/// A theme that cannot be used: the diagnostic, and the template text when the error
+/// points into it (for the snippet).
+#[derive(Debug)]
+pub struct ThemeError {
+    pub diagnostic: Diagnostic,
+    pub source: Option<SourceText>,
+}
+
+impl From<Diagnostic> for ThemeError {
+    fn from(diagnostic: Diagnostic) -> Self {
+        ThemeError {
+            diagnostic,
+            source: None,
+        }
+    }
+}
+
+/// A template's syntax error, pointing at the line and column Tera names.
+fn parse_error(origin: &str, text: &str, e: &tera::Error) -> ThemeError {
+    let full = error_chain_lines(e);
+    // Tera words it as " --> 5:15 | 5 | <line> | ^--- | = expected ...".
+    let place = full.split_once("--> ").and_then(|(_, rest)| {
+        let (line, rest) = rest.split_once(':')?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((
+            line.trim().parse::<usize>().ok()?,
+            column.parse::<usize>().ok()?,
+        ))
+    });
+    let expected = full
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("= "))
+        .unwrap_or("penulisan templat tidak sah");
+    let Some((line, column)) = place else {
+        return template_error(origin, e).into();
+    };
+    let source = SourceText::new(origin, text);
+    let line_span = source.line_span(line);
+    let start = text[line_span.clone()]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_span.end, |(i, _)| line_span.start + i);
+    let diagnostic = Diagnostic::at(
+        Severity::Error,
+        Code::Template,
+        &source,
+        start..start,
+        format!("templat tidak dapat dibaca: {expected}"),
+    )
+    .with_hint("perbaiki templat tema, atau hapus berkas itu agar templat bawaan dipakai");
+    ThemeError {
+        diagnostic,
+        source: Some(source),
+    }
+}
+
+fn error_chain_lines(e: &dyn std::error::Error) -> String {
     let mut parts = vec![e.to_string()];
     let mut source = e.source();
     while let Some(s) = source {
         parts.push(s.to_string());
         source = s.source();
     }
-    parts.join(": ").replace('\n', " ")
+    parts.join("\n")
+}
+
+/// Tera's error with its causes, on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    error_chain_lines(e)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Loads the built-in theme with the site's overrides from `themes/<tema>/`.
-pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
+pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
     let mut files: BTreeMap<String, ThemeFile> = BTreeMap::new();
     for (path, bytes) in BUILTIN {
         files.insert(
@@ -121,7 +185,8 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
             crate::config::FILE_NAME,
             format!("tema `{tema}` tidak ditemukan: folder {THEMES_DIR}/{tema}/ tidak ada"),
         )
-        .with_hint("buat folder tema itu, atau hapus baris `tema` agar tema bawaan dipakai"));
+        .with_hint("buat folder tema itu, atau hapus baris `tema` agar tema bawaan dipakai")
+        .into());
     }
 
     let mut templates = Vec::new();
@@ -141,7 +206,7 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
     // Parse one by one first, so that an error names the file it is in.
     for (name, text, origin) in &templates {
         if let Err(e) = tera::Template::new(name, None, text) {
-            return Err(template_error(origin, &e));
+            return Err(parse_error(origin, text, &e));
         }
     }
     let mut tera = Tera::default();
@@ -151,7 +216,7 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, Diagnostic> {
             .iter()
             .map(|(name, text, _)| (name.as_str(), text.as_str())),
     )
-    .map_err(|e| template_error(&format!("{THEMES_DIR}/{tema}"), &e))?;
+    .map_err(|e| ThemeError::from(template_error(&format!("{THEMES_DIR}/{tema}"), &e)))?;
     Ok(Theme { tera, assets })
 }
 

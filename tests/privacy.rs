@@ -1,0 +1,145 @@
+//! Nothing internal may reach `public/`: no NIP, no Petugas PPID identity, no SOP
+//! timing, no `catatan_internal`. Checked on the repository's sample register and on a
+//! fixture, by building with the real binary and reading every file it wrote.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use daftar::locale::{self, Zone};
+use daftar::record::{Record, nip};
+use daftar::site::{self, DateSource};
+use walkdir::WalkDir;
+
+const BUILD_DATE: &str = "2026-11-25";
+
+fn copy_site(from: &Path, to: &Path) {
+    for entry in ["daftar.toml", "content", "themes"] {
+        let src = from.join(entry);
+        if !src.exists() {
+            continue;
+        }
+        for e in WalkDir::new(&src).into_iter().map(Result::unwrap) {
+            let rel = e.path().strip_prefix(from).unwrap();
+            let dest = to.join(rel);
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&dest).unwrap();
+            } else {
+                std::fs::copy(e.path(), &dest).unwrap();
+            }
+        }
+    }
+}
+
+fn records(root: &Path) -> Vec<Record> {
+    let dates = DateSource {
+        tanggal: NaiveDate::parse_from_str(BUILD_DATE, "%Y-%m-%d").ok(),
+        source_date_epoch: None,
+        now: chrono::DateTime::UNIX_EPOCH,
+    };
+    let (site, report) = site::load(root, &dates);
+    assert!(!report.has_errors(), "{:?}", report.diagnostics);
+    site.unwrap().records
+}
+
+/// Every text that identifies something internal, in the forms it could be printed.
+fn internal_markers(r: &Record) -> Vec<String> {
+    let mut m = Vec::new();
+    for s in [
+        &r.pengesahan.petugas_ppid,
+        &r.pengesahan.ppid_utama,
+        &r.pengesahan.atasan_ppid,
+    ] {
+        m.push(s.nip.clone());
+        m.push(nip::display(&s.nip));
+        m.push(s.nip[..8].to_string() + "." + &s.nip[8..14]);
+    }
+    m.push(r.pengesahan.petugas_ppid.nama.clone());
+    m.extend(r.catatan_internal.clone());
+    for step in &r.langkah {
+        m.push(step.mulai.to_rfc3339());
+        m.push(locale::date_time(step.mulai, Zone::Wita));
+        m.extend(step.oleh.clone());
+    }
+    for s in [
+        &r.pengesahan.petugas_ppid,
+        &r.pengesahan.ppid_utama,
+        &r.pengesahan.atasan_ppid,
+    ] {
+        m.push(locale::date_time(s.tanggal, Zone::Wita));
+        m.push(s.tanggal.to_rfc3339());
+    }
+    m
+}
+
+fn html_escaped(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn assert_public_output_is_clean(site: &Path) {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_site(site, tmp.path());
+    let status = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(["build", "--quiet", "--tanggal", BUILD_DATE, "--root"])
+        .arg(tmp.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let records = records(tmp.path());
+    assert!(!records.is_empty());
+    let public: PathBuf = tmp.path().join("public");
+    let mut files = 0;
+    for e in WalkDir::new(&public).into_iter().map(Result::unwrap) {
+        if !e.file_type().is_file() {
+            continue;
+        }
+        files += 1;
+        let text = String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).into_owned();
+        // Digits only, so a NIP broken up by tags or spaces is still caught.
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        for r in &records {
+            for marker in internal_markers(r) {
+                assert!(
+                    !text.contains(&marker) && !text.contains(&html_escaped(&marker)),
+                    "{} leaks internal data of {}: {marker:?}",
+                    e.path().display(),
+                    r.path
+                );
+            }
+            for s in [
+                &r.pengesahan.petugas_ppid,
+                &r.pengesahan.ppid_utama,
+                &r.pengesahan.atasan_ppid,
+            ] {
+                assert!(
+                    !digits.contains(&s.nip),
+                    "{} leaks a NIP of {}",
+                    e.path().display(),
+                    r.path
+                );
+            }
+        }
+    }
+    assert!(files > records.len(), "every record has a public page");
+    // The internal index, by contrast, does carry them: the markers are real.
+    let internal = std::fs::read_to_string(tmp.path().join("internal/index.html")).unwrap();
+    let r = &records[0];
+    assert!(internal.contains(&nip::display(&r.pengesahan.ppid_utama.nip)));
+    assert!(internal.contains(&html_escaped(&r.pengesahan.petugas_ppid.nama)));
+}
+
+#[test]
+fn the_sample_register_publishes_nothing_internal() {
+    assert_public_output_is_clean(Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+#[test]
+fn the_render_fixture_publishes_nothing_internal() {
+    assert_public_output_is_clean(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render-site"),
+    );
+}
