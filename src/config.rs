@@ -22,6 +22,18 @@ pub struct Outputs {
     pub arsip: String,
 }
 
+/// How citizens reach the PPID, for the public "cara memohon informasi" page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Contact {
+    pub alamat: Option<String>,
+    pub telepon: Option<String>,
+    pub surel: Option<String>,
+    pub whatsapp: Option<String>,
+    pub jam_layanan: Option<String>,
+    /// The information commission that hears disputes.
+    pub komisi_informasi: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub judul: String,
@@ -33,6 +45,7 @@ pub struct Config {
     pub tempat: String,
     pub tema: String,
     pub outputs: Outputs,
+    pub contact: Contact,
     pub sop: Sop,
 }
 
@@ -51,6 +64,10 @@ impl Default for Config {
                 internal: "internal".into(),
                 arsip: "archive".into(),
             },
+            contact: Contact {
+                komisi_informasi: "Komisi Informasi Provinsi Kalimantan Utara".into(),
+                ..Contact::default()
+            },
             sop: default_sop(),
         }
     }
@@ -65,7 +82,16 @@ const TOP_KEYS: &[&str] = &[
     "tempat",
     "tema",
     "keluaran",
+    "kontak",
     "sop",
+];
+const CONTACT_KEYS: &[&str] = &[
+    "alamat",
+    "telepon",
+    "surel",
+    "whatsapp",
+    "jam_layanan",
+    "komisi_informasi",
 ];
 const OUTPUT_KEYS: &[&str] = &["publik", "internal", "arsip"];
 const SOP_KEYS: &[&str] = &[
@@ -209,6 +235,12 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
             None => ok = false,
         }
     }
+    if let Some(v) = table.get("kontak") {
+        match contact(&mut r, v, &config.contact) {
+            Some(c) => config.contact = c,
+            None => ok = false,
+        }
+    }
     if let Some(v) = table.get("sop") {
         match sop(&mut r, v) {
             Some(s) => config.sop = s,
@@ -324,6 +356,34 @@ fn outputs(r: &mut Reader, v: &Value) -> Option<Outputs> {
         internal: it.next()?,
         arsip: it.next()?,
     })
+}
+
+fn contact(r: &mut Reader, v: &Value, defaults: &Contact) -> Option<Contact> {
+    let table = r.table(v, "kontak")?;
+    r.reject_unknown(table, CONTACT_KEYS, "di [kontak]");
+    let mut c = defaults.clone();
+    let mut ok = true;
+    for (key, target) in [
+        ("alamat", &mut c.alamat),
+        ("telepon", &mut c.telepon),
+        ("surel", &mut c.surel),
+        ("whatsapp", &mut c.whatsapp),
+        ("jam_layanan", &mut c.jam_layanan),
+    ] {
+        if let Some(v) = table.get(key) {
+            match r.text(v, &format!("kontak.{key}")) {
+                Some(s) => *target = Some(s.value),
+                None => ok = false,
+            }
+        }
+    }
+    if let Some(v) = table.get("komisi_informasi") {
+        match r.text(v, "kontak.komisi_informasi") {
+            Some(s) => c.komisi_informasi = s.value,
+            None => ok = false,
+        }
+    }
+    ok.then_some(c)
 }
 
 fn positive(r: &mut Reader, v: &Value, path: &str) -> Option<u32> {

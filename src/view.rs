@@ -21,12 +21,23 @@ pub struct SiteView {
     pub tempat: String,
     pub zona: &'static str,
     pub base_url: Option<String>,
+    pub kontak: crate::config::Contact,
     pub tanggal_pembangunan: String,
     pub tanggal_pembangunan_iso: String,
     pub versi_daftar: &'static str,
 }
 
 impl SiteView {
+    /// The path of the site on its host ("/dik/"), for pages served at any address
+    /// (the 404 page); "/" when `base_url` is not set.
+    pub fn base_path(&self) -> String {
+        self.base_url
+            .as_deref()
+            .and_then(|u| u.split_once("://"))
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+            .unwrap_or_else(|| "/".to_string())
+    }
+
     pub fn new(site: &Site) -> Self {
         let c = &site.config;
         SiteView {
@@ -36,6 +47,7 @@ impl SiteView {
             tempat: c.tempat.clone(),
             zona: c.zone.abbreviation(),
             base_url: c.base_url.clone(),
+            kontak: c.contact.clone(),
             tanggal_pembangunan: locale::date(site.build_date),
             tanggal_pembangunan_iso: site.build_date.to_string(),
             versi_daftar: VERSION,
@@ -130,6 +142,12 @@ pub struct PublicRecord {
     pub nomor_penetapan: Option<String>,
     pub ppid_utama: Official,
     pub atasan_ppid: Official,
+    /// The huruf cited, space-separated ("c j"), for the register's filters.
+    pub huruf: String,
+    /// Lower-case text the register's search looks in: nomor, title, unit, legal basis.
+    pub cari: String,
+    /// The Markdown body as written; `None` when it is blank.
+    pub penjelasan: Option<String>,
     /// The Markdown body as HTML (raw HTML in it escaped); `None` when there is none.
     pub penjelasan_html: Option<String>,
 }
@@ -153,6 +171,19 @@ impl PublicRecord {
             nomor_penetapan: r.nomor_penetapan.clone(),
             ppid_utama: Official::from(&r.pengesahan.ppid_utama),
             atasan_ppid: Official::from(&r.pengesahan.atasan_ppid),
+            huruf: {
+                let mut h: Vec<String> = r.pasal_17.iter().map(|p| p.huruf.to_string()).collect();
+                h.sort();
+                h.dedup();
+                h.join(" ")
+            },
+            cari: [&r.nomor, &r.judul, &r.unit]
+                .into_iter()
+                .chain(&r.dasar_hukum)
+                .map(|s| s.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" "),
+            penjelasan: Some(r.body.trim().to_string()).filter(|b| !b.is_empty()),
             penjelasan_html: crate::render::markdown::to_html(&r.body),
         }
     }

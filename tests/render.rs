@@ -73,9 +73,18 @@ fn public_output_has_exactly_the_expected_files() {
         paths,
         [
             "2024-tarif-retribusi/index.html",
+            "404.html",
+            "atom.xml",
+            "berakhir/index.html",
             "daftar.css",
+            "daftar.js",
+            "dik.csv",
+            "dik.json",
+            "dik.schema.json",
             "index.html",
-            "pusat-data/index.html"
+            "pusat-data/index.html",
+            "robots.txt",
+            "tentang/index.html",
         ]
     );
     let paths: Vec<&str> = out.internal.keys().map(String::as_str).collect();

@@ -2,6 +2,7 @@
 //! site model. Each returns its files as bytes in memory (path → bytes); where the bytes
 //! go is decided later (the output writer, the preview server, a snapshot).
 
+pub mod exports;
 pub mod internal;
 pub mod markdown;
 pub mod minify;

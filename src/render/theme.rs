@@ -33,10 +33,14 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/public/index.html",
     "templates/public/record.html",
     "templates/public/macros.html",
+    "templates/public/ended.html",
+    "templates/public/about.html",
+    "templates/public/404.html",
     "templates/internal/base.html",
     "templates/internal/index.html",
     "templates/internal/sop.html",
     "static/public/daftar.css",
+    "static/public/daftar.js",
     "static/internal/internal.css",
 ];
 
