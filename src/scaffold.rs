@@ -14,6 +14,14 @@ zona_waktu = "Asia/Makassar"   # Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/
 tempat = "Tanjung Selor"       # tempat penetapan bila catatan tidak menyebutnya
 tema = "default"               # themes/<tema>/ di folder ini menimpa tema bawaan
 
+[kontak]              # untuk halaman "Cara memohon informasi"; semua opsional
+# alamat = "Jl. ..., Tanjung Selor"
+# telepon = "(0552) ..."
+# whatsapp = "08..."
+# surel = "ppid@....go.id"
+# jam_layanan = "Senin sampai Jumat pukul 08.00–16.00 WITA"
+komisi_informasi = "Komisi Informasi Provinsi Kalimantan Utara"
+
 [keluaran]
 publik = "public"      # diunggah ke hosting statis
 internal = "internal"  # indeks arsip internal: jangan diunggah ke publik
