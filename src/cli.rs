@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::archive::{self, VersionInfo, history};
 use crate::code::Code;
 use crate::config::{self, CONTENT_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
@@ -87,6 +88,17 @@ pub enum Command {
     Check,
     /// Memeriksa, lalu membangun situs publik dan indeks arsip internal.
     Build,
+    /// Membangun dengan ketat, lalu menyimpan versi ini sebagai arsip BagIt di archive/.
+    Publish {
+        /// Catatan versi ini (disimpan di arsip sebagai External-Description).
+        #[arg(long, value_name = "TEKS")]
+        catatan: Option<String>,
+        /// Terbitkan versi baru walaupun tidak ada perubahan sejak versi terakhir.
+        #[arg(long)]
+        paksa: bool,
+    },
+    /// Memeriksa ulang setiap versi di arsip: sidik setiap berkas dan rantai versi.
+    Verify,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -161,6 +173,10 @@ pub fn run() -> ExitCode {
     let exit = match &cli.command {
         Command::Check => check(&root, &dates, &ui),
         Command::Build => build(&root, &dates, &ui),
+        Command::Publish { catatan, paksa } => {
+            publish(&root, &dates, catatan.as_deref(), *paksa, &ui)
+        }
+        Command::Verify => verify(&root, &ui),
         Command::Init { dir } => init(&dir.clone().unwrap_or(root), &ui),
         Command::New { judul, nomor } => {
             new(&root, &dates, judul.as_deref(), nomor.as_deref(), &ui)
@@ -241,7 +257,8 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         refused(ui, &report);
         return exit;
     };
-    let written = render::render(&site, &theme, &report.diagnostics).and_then(|out| {
+    let history = load_history(&site, &mut report);
+    let written = render::render(&site, &theme, &report.diagnostics, &history).and_then(|out| {
         let outputs = [
             (site.output_dir(&site.config.outputs.publik), &out.public),
             (
@@ -271,6 +288,156 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
             refused(ui, &report);
             Exit::Setup
         }
+    }
+}
+
+/// The published versions, for the change history; unreadable ones become warnings.
+fn load_history(site: &Site, report: &mut Report) -> Vec<VersionInfo> {
+    let rel = &site.config.outputs.arsip;
+    let (versions, warnings) = history::load(&site.output_dir(rel), rel);
+    report.diagnostics.extend(warnings);
+    versions
+}
+
+pub fn publish(
+    root: &Path,
+    dates: &DateSource,
+    catatan: Option<&str>,
+    force: bool,
+    ui: &Ui,
+) -> Exit {
+    let (loaded, mut report) = load(root, dates);
+    let refused = |ui: &Ui, report: &Report| {
+        ui.report(report);
+        ui.status(&format!(
+            "Penerbitan dibatalkan: {}. Situs dan arsip tidak diubah.",
+            print::tally(Tally::of(&report.diagnostics))
+        ));
+    };
+    let exit = exit_for(&report);
+    let Some((site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
+        refused(ui, &report);
+        return exit;
+    };
+    // A new version is chained only to an archive that is intact.
+    let rel = site.config.outputs.arsip.clone();
+    let archive_dir = site.output_dir(&rel);
+    let checked = archive::verify::verify(&archive_dir, &rel);
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        report.diagnostics.extend(checked.diagnostics);
+        ui.report(&report);
+        ui.status(&format!(
+            "Penerbitan dibatalkan: arsip {rel}/ rusak ({}). Situs dan arsip tidak diubah; periksa dengan `daftar verify`.",
+            print::tally(Tally::of(&report.diagnostics))
+        ));
+        return Exit::Invalid;
+    }
+    let history = load_history(&site, &mut report);
+    let sources = match crate::source::site_sources(root) {
+        Ok(s) => s,
+        Err(d) => {
+            report.push(d);
+            refused(ui, &report);
+            return Exit::Setup;
+        }
+    };
+    let request = archive::publish::Request {
+        catatan,
+        force,
+        now: dates.now_in(&site.config),
+    };
+    match archive::publish::publish(
+        &site,
+        &theme,
+        &report.diagnostics,
+        &history,
+        &sources,
+        &request,
+    ) {
+        Ok((outcome, warnings)) => {
+            report.diagnostics.extend(warnings);
+            ui.report(&report);
+            match outcome {
+                archive::publish::Outcome::NoChange { last } => ui.status(&format!(
+                    "Tidak ada perubahan sejak versi {last}: sumber, versi daftar, dan status setiap catatan sama. Tidak ada versi baru (pakai --paksa untuk tetap menerbitkan)."
+                )),
+                archive::publish::Outcome::Published {
+                    versi,
+                    tagmanifest_sha256,
+                    stats,
+                } => {
+                    let info = archive::read_info(&archive_dir.join(&versi)).ok();
+                    let changes = info.map_or(String::new(), |i| {
+                        format!(
+                            "; {} ditambah, {} dihapus, {} diubah",
+                            i.ditambah.len(),
+                            i.dihapus.len(),
+                            i.diubah.len()
+                        )
+                    });
+                    ui.status(&format!(
+                        "Versi {versi} diterbitkan: {}{changes}.\n  arsip:    {rel}/{versi}/ ({} berkas; {} ditulis, {} tautan keras ke versi sebelumnya; {} KB baru)\n  publik:   {}/\n  internal: {}/\nSidik versi ini (SHA-256 {}): {tagmanifest_sha256}\nCatat sidik itu di luar arsip (misalnya dalam berita acara): dengannya versi terbaru pun dapat dibuktikan utuh.",
+                        records_summary(&site),
+                        stats.files,
+                        stats.files - stats.linked,
+                        stats.linked,
+                        stats.bytes_written.div_ceil(1024),
+                        site.config.outputs.publik,
+                        site.config.outputs.internal,
+                        archive::bag::TAGMANIFEST,
+                    ));
+                }
+            }
+            Exit::Ok
+        }
+        Err(d) => {
+            report.push(d);
+            refused(ui, &report);
+            Exit::Setup
+        }
+    }
+}
+
+pub fn verify(root: &Path, ui: &Ui) -> Exit {
+    let (config, diagnostics, source) = config::load(root);
+    let Some(config) = config else {
+        let mut report = Report {
+            diagnostics,
+            ..Report::default()
+        };
+        if let Some(s) = source {
+            report.sources.insert(s.path.clone(), s);
+        }
+        ui.report(&report);
+        return Exit::Setup;
+    };
+    let rel = &config.outputs.arsip;
+    let dir = root.join(rel);
+    let checked = archive::verify::verify(&dir, rel);
+    let report = Report {
+        diagnostics: checked.diagnostics,
+        ..Report::default()
+    };
+    ui.report(&report);
+    let errors = Tally::of(&report.diagnostics).errors;
+    if checked.versions == 0 && errors == 0 {
+        ui.status(&format!(
+            "Arsip {rel}/ belum berisi versi; belum ada yang diterbitkan."
+        ));
+        return Exit::Ok;
+    }
+    if errors > 0 {
+        ui.status(&format!(
+            "Arsip {rel}/ rusak: {errors} masalah pada {} versi. Lihat rincian di atas.",
+            checked.versions
+        ));
+        Exit::Invalid
+    } else {
+        ui.status(&format!(
+            "Arsip {rel}/ utuh: {} versi, {} berkas diperiksa, rantai versi tersambung.",
+            checked.versions, checked.files
+        ));
+        Exit::Ok
     }
 }
 

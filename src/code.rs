@@ -64,6 +64,13 @@ pub enum Code {
     // 06xx: rendering and writing
     Template,
     Write,
+    // 07xx: the archive
+    BagChanged,
+    BagMissing,
+    BagExtra,
+    ChainBroken,
+    BagInvalid,
+    PublishLeftover,
 }
 
 impl Code {
@@ -120,6 +127,12 @@ impl Code {
         Code::SiteExists,
         Code::Template,
         Code::Write,
+        Code::BagChanged,
+        Code::BagMissing,
+        Code::BagExtra,
+        Code::ChainBroken,
+        Code::BagInvalid,
+        Code::PublishLeftover,
     ];
 
     /// The rule's number; printed as four digits after the severity letter.
@@ -177,13 +190,19 @@ impl Code {
             Code::SiteExists => 507,
             Code::Template => 601,
             Code::Write => 602,
+            Code::BagChanged => 701,
+            Code::BagMissing => 702,
+            Code::BagExtra => 703,
+            Code::ChainBroken => 704,
+            Code::BagInvalid => 705,
+            Code::PublishLeftover => 706,
         }
     }
 
     /// Problems of the site's setup rather than of its records: they end the run with
     /// exit code 2 instead of 1.
     pub fn is_setup_problem(self) -> bool {
-        self.number() >= 500 || self == Code::Unreadable
+        (500..700).contains(&self.number()) || self == Code::Unreadable
     }
 }
 
@@ -197,6 +216,6 @@ mod tests {
         let numbers: HashSet<u16> = Code::ALL.iter().map(|c| c.number()).collect();
         assert_eq!(numbers.len(), Code::ALL.len());
         // The last variant's number is listed: ALL cannot silently lag behind the enum.
-        assert!(Code::ALL.contains(&Code::Write));
+        assert!(Code::ALL.contains(&Code::PublishLeftover));
     }
 }

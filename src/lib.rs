@@ -9,6 +9,7 @@
 // boxing it everywhere would add noise for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod archive;
 pub mod cli;
 pub mod code;
 pub mod config;

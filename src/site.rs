@@ -85,6 +85,18 @@ impl DateSource {
         }
     }
 
+    /// The moment of a publication in the site's zone: `SOURCE_DATE_EPOCH` when set
+    /// (so archives can be made reproducibly), else the clock.
+    pub fn now_in(&self, config: &Config) -> chrono::DateTime<chrono::FixedOffset> {
+        let instant = self
+            .source_date_epoch
+            .as_deref()
+            .and_then(|raw| raw.trim().parse::<i64>().ok())
+            .and_then(|s| DateTime::from_timestamp(s, 0))
+            .unwrap_or(self.now);
+        instant.with_timezone(&config.zone.offset())
+    }
+
     /// The build date in the site's zone.
     pub fn resolve(&self, config: &Config) -> Result<NaiveDate, Diagnostic> {
         if let Some(d) = self.tanggal {

@@ -111,6 +111,56 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
+/// The site's sources as a version keeps them: `daftar.toml`, every file under
+/// `content/` and `themes/` (hidden and editor-temporary files left out), by path.
+pub fn site_sources(
+    root: &Path,
+) -> Result<std::collections::BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let mut out = std::collections::BTreeMap::new();
+    let read = |rel: &str| {
+        std::fs::read(root.join(rel)).map_err(|e| {
+            Diagnostic::new(
+                Severity::Error,
+                Code::Unreadable,
+                rel,
+                format!("`{rel}` tidak dapat dibaca: {e}"),
+            )
+        })
+    };
+    out.insert(
+        crate::config::FILE_NAME.to_string(),
+        read(crate::config::FILE_NAME)?,
+    );
+    for folder in [crate::config::CONTENT_DIR, crate::config::THEMES_DIR] {
+        let dir = root.join(folder);
+        if !dir.is_dir() {
+            continue;
+        }
+        let walker = WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || classify(&e.file_name().to_string_lossy()) != FileKind::Skipped
+            });
+        for entry in walker {
+            let entry = entry.map_err(|e| {
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::Unreadable,
+                    folder,
+                    format!("`{folder}` tidak dapat dibaca: {e}"),
+                )
+            })?;
+            if entry.file_type().is_file() {
+                let rel = relative(root, entry.path());
+                let bytes = read(&rel)?;
+                out.insert(rel, bytes);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// A record file as read from disk.
 pub struct RecordFile {
     pub source: SourceText,

@@ -13,7 +13,7 @@ use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::Files;
 
-fn write_error(what: &Path, e: &io::Error) -> Diagnostic {
+pub fn write_error(what: &Path, e: &io::Error) -> Diagnostic {
     let reason = match e.kind() {
         io::ErrorKind::PermissionDenied => "akses ditolak".to_string(),
         io::ErrorKind::StorageFull => "ruang disk penuh".to_string(),
@@ -34,7 +34,7 @@ fn write_error(what: &Path, e: &io::Error) -> Diagnostic {
 }
 
 /// A folder written completely next to its destination, waiting to be swapped in.
-struct Staged {
+pub struct Staged {
     dest: PathBuf,
     dir: TempDir,
 }
@@ -48,7 +48,7 @@ impl Staged {
     }
 }
 
-fn stage(dest: &Path, files: &Files) -> Result<Staged, Diagnostic> {
+pub fn stage(dest: &Path, files: &Files) -> Result<Staged, Diagnostic> {
     let parent = dest.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
     let dir = tempfile::Builder::new()
@@ -78,8 +78,17 @@ pub fn replace_folders(outputs: &[(PathBuf, &Files)]) -> Result<(), Diagnostic> 
         .iter()
         .map(|(dest, files)| stage(dest, files))
         .collect::<Result<_, _>>()?;
+    commit(&staged, || Ok(()))
+}
+
+/// Swaps staged folders in, then runs `last` (a final step such as moving a snapshot
+/// into place); if a swap or `last` fails, every swap made is undone.
+pub fn commit(
+    staged: &[Staged],
+    last: impl FnOnce() -> Result<(), Diagnostic>,
+) -> Result<(), Diagnostic> {
     let mut swapped: Vec<&Staged> = Vec::new();
-    for s in &staged {
+    for s in staged {
         if let Err(e) = swap_in(s) {
             for done in swapped.iter().rev() {
                 undo(done);
@@ -87,6 +96,12 @@ pub fn replace_folders(outputs: &[(PathBuf, &Files)]) -> Result<(), Diagnostic> 
             return Err(write_error(&s.dest, &e));
         }
         swapped.push(s);
+    }
+    if let Err(d) = last() {
+        for done in swapped.iter().rev() {
+            undo(done);
+        }
+        return Err(d);
     }
     // Dropping the staging folders removes the old outputs.
     Ok(())

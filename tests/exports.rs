@@ -23,7 +23,7 @@ fn build(root: &Path) -> (Site, Rendered) {
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let site = site.unwrap();
     let theme = theme::load(root, &site.config.tema).unwrap();
-    let out = render::render(&site, &theme, &report.diagnostics).unwrap();
+    let out = render::render(&site, &theme, &report.diagnostics, &[]).unwrap();
     (site, out)
 }
 

@@ -26,7 +26,7 @@ fn render_site(root: &Path) -> Rendered {
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
     let site = site.expect("site loads");
     let theme = theme::load(root, &site.config.tema).expect("theme loads");
-    render::render(&site, &theme, &report.diagnostics).expect("renders")
+    render::render(&site, &theme, &report.diagnostics, &[]).expect("renders")
 }
 
 fn page(files: &daftar::render::Files, path: &str) -> String {

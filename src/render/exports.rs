@@ -8,6 +8,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
+use crate::archive::history::VersionView;
 use crate::view::{Official, PublicRecord, SiteView};
 
 /// The JSON Schema of `dik.json`, published beside it.
@@ -191,8 +192,14 @@ fn midnight(date: &str, offset: FixedOffset) -> DateTime<FixedOffset> {
         .expect("fixed offset")
 }
 
-/// Atom 1.0: one entry per record, dated by its decision.
-pub fn atom(site: &SiteView, offset: FixedOffset, records: &[PublicRecord]) -> Vec<u8> {
+/// Atom 1.0: one entry per record, dated by its decision, and one per published
+/// version of the register.
+pub fn atom(
+    site: &SiteView,
+    offset: FixedOffset,
+    records: &[PublicRecord],
+    versions: &[VersionView],
+) -> Vec<u8> {
     let base = site.base_url.as_deref().unwrap_or("");
     let link = |href: String, rel: &str| {
         let mut l = Link::default();
@@ -204,7 +211,41 @@ pub fn atom(site: &SiteView, offset: FixedOffset, records: &[PublicRecord]) -> V
         name: site.ppid.clone(),
         ..Person::default()
     };
-    let entries: Vec<Entry> = records
+    let mut entries: Vec<Entry> = versions
+        .iter()
+        .map(|v| {
+            let mut e = Entry::default();
+            e.set_id(entry_id(&site.badan_publik, &format!("versi:{}", v.versi)));
+            e.set_title(Text::plain(format!(
+                "Versi {} daftar diterbitkan {}",
+                v.nomor, v.tanggal
+            )));
+            let updated = DateTime::parse_from_rfc3339(&v.diterbitkan_iso)
+                .unwrap_or_else(|_| midnight(&v.tanggal_iso, offset));
+            e.set_updated(updated);
+            e.set_links(vec![link(format!("{base}riwayat/"), "alternate")]);
+            let list = |items: &[crate::archive::history::Change]| {
+                if items.is_empty() {
+                    "tidak ada".to_string()
+                } else {
+                    items
+                        .iter()
+                        .map(|c| c.nomor.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            e.set_summary(Some(Text::plain(format!(
+                "{} informasi dikecualikan. Ditambah: {}. Dihapus: {}. Diubah: {}.",
+                v.jumlah,
+                list(&v.ditambah),
+                list(&v.dihapus),
+                list(&v.diubah)
+            ))));
+            e
+        })
+        .collect();
+    let record_entries: Vec<Entry> = records
         .iter()
         .map(|r| {
             let mut e = Entry::default();
@@ -227,6 +268,7 @@ pub fn atom(site: &SiteView, offset: FixedOffset, records: &[PublicRecord]) -> V
             e
         })
         .collect();
+    entries.extend(record_entries);
     let mut feed = Feed::default();
     feed.set_title(Text::plain(format!(
         "{} · {}",

@@ -7,6 +7,7 @@ use tera::Context;
 
 use super::theme::{Target, Theme};
 use super::{Files, add_assets, minify};
+use crate::archive::{VersionInfo, history};
 use crate::diagnostic::{Diagnostic, Tally};
 use crate::locale;
 use crate::record::Status;
@@ -42,6 +43,7 @@ pub fn render(
     theme: &Theme,
     public: &[PublicRecord],
     notices: &[Diagnostic],
+    history: &[VersionInfo],
 ) -> Result<Files, Diagnostic> {
     let config = &site.config;
     let records: Vec<InternalRecord> = site
@@ -81,6 +83,15 @@ pub fn render(
     ctx.insert("records", &records);
     ctx.insert("totals", &totals);
     ctx.insert("notices", &notices);
+    ctx.insert(
+        "versi",
+        &history::internal_views(
+            history,
+            config.zone,
+            &config.outputs.internal,
+            &config.outputs.arsip,
+        ),
+    );
     let mut files = Files::new();
     let index = theme.render("internal/index.html", &ctx)?;
     files.insert("index.html".into(), minify::html(&index));

@@ -11,6 +11,7 @@ pub mod theme;
 
 use std::collections::BTreeMap;
 
+use crate::archive::VersionInfo;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 use crate::view::PublicRecord;
@@ -27,15 +28,20 @@ pub struct Rendered {
 
 /// Renders everything in memory. `notices` are the warnings of this build, listed on
 /// the internal index.
-pub fn render(site: &Site, theme: &Theme, notices: &[Diagnostic]) -> Result<Rendered, Diagnostic> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    notices: &[Diagnostic],
+    history: &[VersionInfo],
+) -> Result<Rendered, Diagnostic> {
     use rayon::prelude::*;
     let records: Vec<PublicRecord> = site
         .records
         .par_iter()
         .map(|r| PublicRecord::new(r, &site.config))
         .collect();
-    let public = public::render(site, theme, &records)?;
-    let internal = internal::render(site, theme, &records, notices)?;
+    let public = public::render(site, theme, &records, history)?;
+    let internal = internal::render(site, theme, &records, notices, history)?;
     Ok(Rendered { public, internal })
 }
 

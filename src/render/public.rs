@@ -10,6 +10,7 @@ use tera::Context;
 
 use super::theme::{Target, Theme};
 use super::{Files, add_assets, exports, minify};
+use crate::archive::{VersionInfo, history};
 use crate::diagnostic::Diagnostic;
 use crate::record::pasal;
 use crate::site::Site;
@@ -21,17 +22,23 @@ struct HurufOption {
     alasan: &'static str,
 }
 
-/// A page's context: the site, the way back to the root, and which page it is.
-fn context(site: &SiteView, root: &str, halaman: &str) -> Context {
-    let mut ctx = Context::new();
-    ctx.insert("site", site);
-    ctx.insert("root", root);
-    ctx.insert("halaman", halaman);
-    ctx
-}
-
-pub fn render(site: &Site, theme: &Theme, records: &[PublicRecord]) -> Result<Files, Diagnostic> {
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    records: &[PublicRecord],
+    history: &[VersionInfo],
+) -> Result<Files, Diagnostic> {
     let view = SiteView::new(site);
+    let has_history = !history.is_empty();
+    // A page's context: the site, the way back to the root, and which page it is.
+    let context = |site: &SiteView, root: &str, halaman: &str| {
+        let mut ctx = Context::new();
+        ctx.insert("site", site);
+        ctx.insert("root", root);
+        ctx.insert("halaman", halaman);
+        ctx.insert("ada_riwayat", &has_history);
+        ctx
+    };
     let mut files = Files::new();
     let page = |files: &mut Files, path: &str, template: &str, ctx: &Context| {
         let html = theme.render(template, ctx)?;
@@ -78,6 +85,18 @@ pub fn render(site: &Site, theme: &Theme, records: &[PublicRecord]) -> Result<Fi
         &context(&view, &view.base_path(), "404"),
     )?;
 
+    let versions = history::views(history, site.config.zone);
+    if has_history {
+        let mut ctx = context(&view, "../", "riwayat");
+        ctx.insert("versi", &versions);
+        page(
+            &mut files,
+            "riwayat/index.html",
+            "public/history.html",
+            &ctx,
+        )?;
+    }
+
     let pages: Vec<(String, Vec<u8>)> = records
         .par_iter()
         .map(|r| {
@@ -97,7 +116,7 @@ pub fn render(site: &Site, theme: &Theme, records: &[PublicRecord]) -> Result<Fi
     files.insert("dik.csv".into(), exports::csv(&view, records));
     files.insert(
         "atom.xml".into(),
-        exports::atom(&view, site.config.zone.offset(), records),
+        exports::atom(&view, site.config.zone.offset(), records, &versions),
     );
     if let Some(base) = &view.base_url {
         let mut pages = vec![
@@ -107,6 +126,9 @@ pub fn render(site: &Site, theme: &Theme, records: &[PublicRecord]) -> Result<Fi
             ),
             ("tentang/".to_string(), view.tanggal_pembangunan_iso.clone()),
         ];
+        if has_history {
+            pages.push(("riwayat/".to_string(), view.tanggal_pembangunan_iso.clone()));
+        }
         pages.extend(
             records
                 .iter()

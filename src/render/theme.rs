@@ -36,6 +36,7 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/public/ended.html",
     "templates/public/about.html",
     "templates/public/404.html",
+    "templates/public/history.html",
     "templates/internal/base.html",
     "templates/internal/index.html",
     "templates/internal/sop.html",

@@ -1,0 +1,105 @@
+//! The archive: one BagIt bag (RFC 8493) per published version, chained to the one
+//! before it (`archive.md`). `publish` adds bags, `verify` checks them, and the builds
+//! read each bag's version record to show the change history.
+
+pub mod bag;
+pub mod history;
+pub mod publish;
+pub mod verify;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The tag file in each bag that records the version: what it holds and what changed.
+pub const VERSION_FILE: &str = "daftar-versi.json";
+/// Prefix of a bag being written; such a folder is the leftover of an interrupted publish.
+pub const STAGING_PREFIX: &str = ".daftar-bag-";
+
+/// A record as listed in a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordEntry {
+    pub nomor: String,
+    pub judul: String,
+    pub berkas: String,
+    pub sha256: String,
+    pub status: String,
+}
+
+/// One published version, as recorded in its bag's `daftar-versi.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    /// "v0007"
+    pub versi: String,
+    pub nomor: u32,
+    /// The build date of the published register (YYYY-MM-DD).
+    pub tanggal: String,
+    /// When it was published (RFC 3339, site time zone).
+    pub diterbitkan: String,
+    /// The officer's note (`--catatan`); internal.
+    pub catatan: Option<String>,
+    /// "daftar 0.1.0"
+    pub perangkat: String,
+    pub sebelumnya: Option<String>,
+    /// Every source file (daftar.toml, content/, themes/) with its SHA-256.
+    pub sumber: BTreeMap<String, String>,
+    pub daftar: Vec<RecordEntry>,
+    /// `nomor` of the records added, removed and changed against the previous version.
+    pub ditambah: Vec<String>,
+    pub dihapus: Vec<String>,
+    pub diubah: Vec<String>,
+}
+
+pub fn version_name(n: u32) -> String {
+    format!("v{n:04}")
+}
+
+/// The number of a bag folder's name (`v0007` → 7).
+pub fn version_number(name: &str) -> Option<u32> {
+    let digits = name.strip_prefix('v')?;
+    (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// The bag folders of an archive, in version order.
+pub fn bags(archive: &Path) -> std::io::Result<Vec<(u32, PathBuf)>> {
+    let mut out = Vec::new();
+    if !archive.is_dir() {
+        return Ok(out);
+    }
+    for entry in std::fs::read_dir(archive)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(n) = version_number(&name)
+            && entry.file_type()?.is_dir()
+        {
+            out.push((n, entry.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Reads a bag's version record.
+pub fn read_info(bag: &Path) -> Result<VersionInfo, String> {
+    let text = std::fs::read_to_string(bag.join(VERSION_FILE)).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_names_sort_and_parse() {
+        assert_eq!(version_name(7), "v0007");
+        assert_eq!(version_name(12345), "v12345");
+        assert_eq!(version_number("v0007"), Some(7));
+        assert_eq!(version_number("v12345"), Some(12345));
+        assert_eq!(version_number("v07"), None);
+        assert_eq!(version_number("v000x"), None);
+        assert_eq!(version_number(".daftar-bag-v0007-abc"), None);
+    }
+}
