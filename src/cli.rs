@@ -258,17 +258,7 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         return exit;
     };
     let history = load_history(&site, &mut report);
-    let written = render::render(&site, &theme, &report.diagnostics, &history).and_then(|out| {
-        let outputs = [
-            (site.output_dir(&site.config.outputs.publik), &out.public),
-            (
-                site.output_dir(&site.config.outputs.internal),
-                &out.internal,
-            ),
-        ];
-        write::replace_folders(&outputs)?;
-        Ok((out.public.len(), out.internal.len()))
-    });
+    let written = build_to_disk(&site, &theme, &report.diagnostics, &history);
     match written {
         Ok((public_files, internal_files)) => {
             ui.report(&report);
@@ -289,6 +279,24 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
             Exit::Setup
         }
     }
+}
+
+/// Renders straight into staging folders beside the outputs, then swaps them in.
+fn build_to_disk(
+    site: &Site,
+    theme: &Theme,
+    notices: &[Diagnostic],
+    history: &[VersionInfo],
+) -> Result<(usize, usize), Diagnostic> {
+    let empty = render::Files::new();
+    let staged = [
+        write::stage(&site.output_dir(&site.config.outputs.publik), &empty)?,
+        write::stage(&site.output_dir(&site.config.outputs.internal), &empty)?,
+    ];
+    let sink = render::sink::DiskSink::new(staged[0].new_path(), staged[1].new_path());
+    render::render_into(site, theme, notices, history, &sink)?;
+    write::commit(&staged, || Ok(()))?;
+    Ok(sink.counts())
 }
 
 /// The published versions, for the change history; unreadable ones become warnings.

@@ -221,6 +221,9 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
     (Some(site), report)
 }
 
+/// Page addresses the public site uses for its own pages.
+pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat"];
+
 /// Unique `nomor` (ignoring letter case) and unique page addresses. Returns the files
 /// that got an error here.
 fn cross_checks(
@@ -255,6 +258,19 @@ fn cross_checks(
     let mut first_slug: HashMap<String, &str> = HashMap::new();
     for path in paths {
         let slug = record::slug(path, CONTENT_DIR);
+        if RESERVED_SLUGS.contains(&slug.as_str()) {
+            report.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::SlugReserved,
+                    path,
+                    format!("alamat halaman `{slug}/` dipakai situs untuk halamannya sendiri"),
+                )
+                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, dan `riwayat` dipakai halaman situs"),
+            );
+            rejected.push(path.clone());
+            continue;
+        }
         let Some(first) = first_slug.get(&slug).copied() else {
             first_slug.insert(slug, path);
             continue;

@@ -40,7 +40,8 @@ pub struct Staged {
 }
 
 impl Staged {
-    fn new_path(&self) -> PathBuf {
+    /// The folder the new output is written into.
+    pub fn new_path(&self) -> PathBuf {
         self.dir.path().join("baru")
     }
     fn old_path(&self) -> PathBuf {

@@ -575,17 +575,47 @@ fn a_publish_killed_at_any_moment_leaves_the_archive_valid() {
             verify.stderr
         );
     }
+    // And kills aimed at the moment the partial bag is being written.
+    for attempt in 0..3 {
+        let mut child = site
+            .command(&["publish", "--paksa", "--tanggal", DATE])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let writing = loop {
+            if site.bags().iter().any(|b| b.starts_with(".daftar-bag-")) {
+                break true;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        let _ = child.kill();
+        child.wait().unwrap();
+        assert!(
+            writing,
+            "attempt {attempt}: the publish ended before its bag appeared"
+        );
+        let verify = site.run(&["verify"]);
+        assert_eq!(verify.code, 0, "attempt {attempt}: {}", verify.stderr);
+        seen_leftovers += site
+            .bags()
+            .iter()
+            .filter(|b| b.starts_with(".daftar-bag-"))
+            .count();
+    }
+    assert!(
+        seen_leftovers > 0,
+        "no kill interrupted the writing of a bag"
+    );
     // The next publish cleans up what an interrupted one left behind.
     let leftovers = site
         .bags()
         .into_iter()
         .filter(|b| b.starts_with(".daftar-bag-"))
         .count();
-    // Some kills land while the bag is being written (the test would prove little otherwise).
-    assert!(
-        seen_leftovers > 0,
-        "no kill interrupted the writing of a bag"
-    );
     let run = site.publish(&["--paksa"]);
     assert_eq!(run.code, 0);
     assert_eq!(

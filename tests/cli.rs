@@ -751,7 +751,7 @@ fn an_ended_term_is_listed_apart_as_open_information() {
             "Rencana pengamanan jaringan persandian Pemerintah Provinsi",
         ]
     );
-    let ended = site.read("public/berakhir/index.html");
+    let ended = site.read("public/sudah-berakhir/index.html");
     assert!(ended.contains("status-berakhir"));
     assert!(ended.contains("10 Januari 2021"));
     assert!(

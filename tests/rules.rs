@@ -2683,6 +2683,32 @@ fn two_files_with_the_same_page_address_are_e0203() {
 }
 
 #[test]
+fn a_page_address_the_site_uses_itself_is_e0204() {
+    let hint =
+        "ganti nama berkas ini; nama `berakhir`, `tentang`, dan `riwayat` dipakai halaman situs";
+    for (file, slug) in [
+        ("content/berakhir.md", "berakhir"),
+        ("content/Tentang.md", "tentang"),
+        ("content/riwayat.MD", "riwayat"),
+    ] {
+        let dir = site_with(&[(file, VALID.as_bytes())]);
+        let (site, report) = load_site(dir.path());
+        let message = format!("alamat halaman `{slug}/` dipakai situs untuk halamannya sendiri");
+        assert_eq!(
+            site_diagnostics(&report),
+            owned(&[("E0204", file, None, &message)])
+        );
+        assert_eq!(report.diagnostics[0].hint.as_deref(), Some(hint));
+        assert!(site.records.is_empty());
+    }
+    // In a subfolder the address differs, so the name is fine.
+    let dir = site_with(&[("content/2025/berakhir.md", VALID.as_bytes())]);
+    let (site, report) = load_site(dir.path());
+    assert!(report.diagnostics.is_empty());
+    assert_eq!(site.records[0].slug, "2025-berakhir");
+}
+
+#[test]
 fn an_upper_case_md_extension_is_a_record() {
     let dir = site_with(&[("content/2025/DIK-004.MD", VALID.as_bytes())]);
     let (site, report) = load_site(dir.path());

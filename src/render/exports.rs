@@ -1,8 +1,8 @@
 //! Machine-readable exports of the public register: `dik.json` (with its JSON Schema),
 //! `dik.csv`, `atom.xml`, `sitemap.xml` and `robots.txt`. Like the pages they are made
-//! from [`PublicRecord`]s only, so no internal field can reach them.
+//! from [`PublicRecord`]s only, so no internal field can reach them. Each record's part
+//! of each export is made on its own, so that the files can be written record by record.
 
-use atom_syndication::{Entry, Feed, Link, Person, Text};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -56,63 +56,61 @@ struct JsonRecord<'a> {
     penjelasan: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct JsonRegister<'a> {
-    #[serde(rename = "$schema")]
-    schema: String,
-    judul: &'a str,
-    badan_publik: &'a str,
-    ppid: &'a str,
-    diperbarui: &'a str,
-    jumlah: usize,
-    catatan: Vec<JsonRecord<'a>>,
-}
-
-pub fn json(site: &SiteView, records: &[PublicRecord]) -> Vec<u8> {
-    let register = JsonRegister {
-        schema: format!("{}dik.schema.json", site.base_url.as_deref().unwrap_or("")),
-        judul: &site.judul,
-        badan_publik: &site.badan_publik,
-        ppid: &site.ppid,
-        diperbarui: &site.tanggal_pembangunan_iso,
-        jumlah: records.len(),
-        catatan: records
+/// A record's object in `dik.json`, indented to stand in the `catatan` list.
+pub fn json_record(site: &SiteView, r: &PublicRecord) -> String {
+    let record = JsonRecord {
+        nomor: &r.nomor,
+        judul: &r.judul,
+        unit: &r.unit,
+        status: r.status,
+        pasal_17: r
+            .pasal
             .iter()
-            .map(|r| JsonRecord {
-                nomor: &r.nomor,
-                judul: &r.judul,
-                unit: &r.unit,
-                status: r.status,
-                pasal_17: r
-                    .pasal
-                    .iter()
-                    .map(|p| JsonPasal {
-                        kode: &p.kode,
-                        label: &p.label,
-                    })
-                    .collect(),
-                dasar_hukum: &r.dasar_hukum,
-                akibat_dibuka: &r.akibat_dibuka,
-                manfaat_ditutup: &r.manfaat_ditutup,
-                jangka_waktu: JsonTerm {
-                    jenis: r.jangka_waktu.jenis,
-                    teks: &r.jangka_waktu.teks,
-                    berlaku_sampai: r.jangka_waktu.berlaku_sampai_iso.as_deref(),
-                },
-                ditetapkan: &r.ditetapkan_iso,
-                tempat: &r.tempat,
-                nomor_penetapan: r.nomor_penetapan.as_deref(),
-                ppid_utama: &r.ppid_utama,
-                atasan_ppid: &r.atasan_ppid,
-                halaman: page_url(site, r),
-                penjelasan: r.penjelasan.as_deref(),
+            .map(|p| JsonPasal {
+                kode: &p.kode,
+                label: &p.label,
             })
             .collect(),
+        dasar_hukum: &r.dasar_hukum,
+        akibat_dibuka: &r.akibat_dibuka,
+        manfaat_ditutup: &r.manfaat_ditutup,
+        jangka_waktu: JsonTerm {
+            jenis: r.jangka_waktu.jenis,
+            teks: &r.jangka_waktu.teks,
+            berlaku_sampai: r.jangka_waktu.berlaku_sampai_iso.as_deref(),
+        },
+        ditetapkan: &r.ditetapkan_iso,
+        tempat: &r.tempat,
+        nomor_penetapan: r.nomor_penetapan.as_deref(),
+        ppid_utama: &r.ppid_utama,
+        atasan_ppid: &r.atasan_ppid,
+        halaman: page_url(site, r),
+        penjelasan: r.penjelasan.as_deref(),
     };
-    let mut out = serde_json::to_vec_pretty(&register).expect("register serialises");
-    out.push(b'\n');
-    out
+    let text = serde_json::to_string_pretty(&record).expect("record serialises");
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
+
+/// `dik.json` up to the first record.
+pub fn json_head(site: &SiteView, count: usize) -> String {
+    let s = |v: &str| serde_json::to_string(v).expect("string serialises");
+    format!(
+        "{{\n  \"$schema\": {},\n  \"judul\": {},\n  \"badan_publik\": {},\n  \"ppid\": {},\n  \"diperbarui\": {},\n  \"jumlah\": {count},\n  \"catatan\": [",
+        s(&format!(
+            "{}dik.schema.json",
+            site.base_url.as_deref().unwrap_or("")
+        )),
+        s(&site.judul),
+        s(&site.badan_publik),
+        s(&site.ppid),
+        s(&site.tanggal_pembangunan_iso),
+    )
+}
+
+pub const JSON_TAIL: &str = "\n  ]\n}\n";
 
 pub const CSV_HEADER: [&str; 18] = [
     "nomor",
@@ -135,43 +133,53 @@ pub const CSV_HEADER: [&str; 18] = [
     "halaman",
 ];
 
-/// RFC 4180 CSV: a header row, CRLF line endings, fields quoted where needed; UTF-8
-/// with a byte order mark, which spreadsheet programs need to read it as UTF-8.
-/// Lists are joined with "; ".
-pub fn csv(site: &SiteView, records: &[PublicRecord]) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
+fn csv_line<I, T>(fields: I) -> Vec<u8>
+where
+    I: IntoIterator<Item = T>,
+    T: AsRef<[u8]>,
+{
+    let mut out = Vec::new();
     {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        w.write_record(CSV_HEADER).expect("write to memory");
-        for r in records {
-            let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
-            w.write_record([
-                r.nomor.as_str(),
-                &r.judul,
-                &r.unit,
-                r.status,
-                &pasal.join("; "),
-                &r.dasar_hukum.join("; "),
-                &r.akibat_dibuka,
-                &r.manfaat_ditutup,
-                &r.jangka_waktu.teks,
-                r.jangka_waktu.berlaku_sampai_iso.as_deref().unwrap_or(""),
-                &r.ditetapkan_iso,
-                &r.tempat,
-                r.nomor_penetapan.as_deref().unwrap_or(""),
-                &r.ppid_utama.nama,
-                &r.ppid_utama.jabatan,
-                &r.atasan_ppid.nama,
-                &r.atasan_ppid.jabatan,
-                &page_url(site, r),
-            ])
-            .expect("write to memory");
-        }
+        w.write_record(fields).expect("write to memory");
         w.flush().expect("write to memory");
     }
     out
+}
+
+/// The start of `dik.csv` (RFC 4180): a byte order mark, which spreadsheet programs
+/// need to read UTF-8, and the header row.
+pub fn csv_head() -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    out.extend(csv_line(CSV_HEADER));
+    out
+}
+
+/// A record's row of `dik.csv`; lists are joined with "; ".
+pub fn csv_row(site: &SiteView, r: &PublicRecord) -> Vec<u8> {
+    let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
+    csv_line([
+        r.nomor.as_str(),
+        &r.judul,
+        &r.unit,
+        r.status,
+        &pasal.join("; "),
+        &r.dasar_hukum.join("; "),
+        &r.akibat_dibuka,
+        &r.manfaat_ditutup,
+        &r.jangka_waktu.teks,
+        r.jangka_waktu.berlaku_sampai_iso.as_deref().unwrap_or(""),
+        &r.ditetapkan_iso,
+        &r.tempat,
+        r.nomor_penetapan.as_deref().unwrap_or(""),
+        &r.ppid_utama.nama,
+        &r.ppid_utama.jabatan,
+        &r.atasan_ppid.nama,
+        &r.atasan_ppid.jabatan,
+        &page_url(site, r),
+    ])
 }
 
 /// A stable identifier for a record across versions and site moves: a name-based UUID
@@ -192,132 +200,171 @@ fn midnight(date: &str, offset: FixedOffset) -> DateTime<FixedOffset> {
         .expect("fixed offset")
 }
 
-/// Atom 1.0: one entry per record, dated by its decision, and one per published
-/// version of the register.
-pub fn atom(
-    site: &SiteView,
-    offset: FixedOffset,
-    records: &[PublicRecord],
-    versions: &[VersionView],
-) -> Vec<u8> {
-    let base = site.base_url.as_deref().unwrap_or("");
-    let link = |href: String, rel: &str| {
-        let mut l = Link::default();
-        l.set_href(href);
-        l.set_rel(rel);
-        l
-    };
-    let author = Person {
-        name: site.ppid.clone(),
-        ..Person::default()
-    };
-    let mut entries: Vec<Entry> = versions
-        .iter()
-        .map(|v| {
-            let mut e = Entry::default();
-            e.set_id(entry_id(&site.badan_publik, &format!("versi:{}", v.versi)));
-            e.set_title(Text::plain(format!(
-                "Versi {} daftar diterbitkan {}",
-                v.nomor, v.tanggal
-            )));
-            let updated = DateTime::parse_from_rfc3339(&v.diterbitkan_iso)
-                .unwrap_or_else(|_| midnight(&v.tanggal_iso, offset));
-            e.set_updated(updated);
-            e.set_links(vec![link(format!("{base}riwayat/"), "alternate")]);
-            let list = |items: &[crate::archive::history::Change]| {
-                if items.is_empty() {
-                    "tidak ada".to_string()
-                } else {
-                    items
-                        .iter()
-                        .map(|c| c.nomor.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
-            e.set_summary(Some(Text::plain(format!(
-                "{} informasi dikecualikan. Ditambah: {}. Dihapus: {}. Diubah: {}.",
-                v.jumlah,
-                list(&v.ditambah),
-                list(&v.dihapus),
-                list(&v.diubah)
-            ))));
-            e
-        })
-        .collect();
-    let record_entries: Vec<Entry> = records
-        .iter()
-        .map(|r| {
-            let mut e = Entry::default();
-            e.set_id(entry_id(&site.badan_publik, &r.nomor));
-            e.set_title(Text::plain(format!("{}: {}", r.nomor, r.judul)));
-            e.set_updated(midnight(&r.ditetapkan_iso, offset));
-            e.set_links(vec![link(page_url(site, r), "alternate")]);
-            let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
-            let status = if r.status == "berakhir" {
-                "pengecualian telah berakhir; informasi kini terbuka"
-            } else {
-                "berlaku"
-            };
-            e.set_summary(Some(Text::plain(format!(
-                "{} ({}). Jangka waktu: {}. Status: {status}.",
-                r.unit,
-                pasal.join(", "),
-                r.jangka_waktu.teks
-            ))));
-            e
-        })
-        .collect();
-    entries.extend(record_entries);
-    let mut feed = Feed::default();
-    feed.set_title(Text::plain(format!(
-        "{} · {}",
-        site.judul, site.badan_publik
-    )));
-    feed.set_id(entry_id(&site.badan_publik, ""));
-    feed.set_updated(midnight(&site.tanggal_pembangunan_iso, offset));
-    feed.set_authors(vec![author]);
-    feed.set_lang(Some("id".to_string()));
-    feed.set_links(vec![
-        link(format!("{base}atom.xml"), "self"),
-        link(format!("{base}index.html"), "alternate"),
-    ]);
-    feed.set_entries(entries);
-    let mut out = Vec::new();
-    feed.write_to(&mut out).expect("write to memory");
-    out.push(b'\n');
-    out
+type Xml = Writer<Vec<u8>>;
+
+fn put(w: &mut Xml, e: Event) {
+    w.write_event(e).expect("write to memory");
 }
 
-/// `sitemap.xml` (sitemaps.org 0.9), with absolute addresses under `base_url`.
-pub fn sitemap(base: &str, build_date: &str, pages: &[(String, String)]) -> Vec<u8> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    let write = |w: &mut Writer<Vec<u8>>, e: Event| w.write_event(e).expect("write to memory");
-    write(
+fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], text: Option<&str>) {
+    let mut start = BytesStart::new(name);
+    for a in attrs {
+        start.push_attribute(*a);
+    }
+    match text {
+        Some(t) => {
+            put(w, Event::Start(start));
+            put(w, Event::Text(BytesText::new(t)));
+            put(w, Event::End(BytesEnd::new(name)));
+        }
+        None => put(w, Event::Empty(start)),
+    }
+}
+
+fn atom_entry_xml(
+    id: &str,
+    title: &str,
+    updated: DateTime<FixedOffset>,
+    href: &str,
+    summary: &str,
+) -> String {
+    let mut w = Writer::new(Vec::new());
+    put(&mut w, Event::Start(BytesStart::new("entry")));
+    element(&mut w, "title", &[], Some(title));
+    element(&mut w, "id", &[], Some(id));
+    element(&mut w, "updated", &[], Some(&updated.to_rfc3339()));
+    element(
+        &mut w,
+        "link",
+        &[("href", href), ("rel", "alternate")],
+        None,
+    );
+    element(&mut w, "summary", &[], Some(summary));
+    put(&mut w, Event::End(BytesEnd::new("entry")));
+    String::from_utf8(w.into_inner()).expect("UTF-8")
+}
+
+/// A record's entry in `atom.xml`, dated by its decision.
+pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> String {
+    let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
+    let status = if r.status == "berakhir" {
+        "pengecualian telah berakhir; informasi kini terbuka"
+    } else {
+        "berlaku"
+    };
+    atom_entry_xml(
+        &entry_id(&site.badan_publik, &r.nomor),
+        &format!("{}: {}", r.nomor, r.judul),
+        midnight(&r.ditetapkan_iso, offset),
+        &page_url(site, r),
+        &format!(
+            "{} ({}). Jangka waktu: {}. Status: {status}.",
+            r.unit,
+            pasal.join(", "),
+            r.jangka_waktu.teks
+        ),
+    )
+}
+
+/// A published version's entry in `atom.xml`.
+pub fn atom_version(site: &SiteView, offset: FixedOffset, v: &VersionView) -> String {
+    let base = site.base_url.as_deref().unwrap_or("");
+    let list = |items: &[crate::archive::history::Change]| {
+        if items.is_empty() {
+            "tidak ada".to_string()
+        } else {
+            items
+                .iter()
+                .map(|c| c.nomor.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let updated = DateTime::parse_from_rfc3339(&v.diterbitkan_iso)
+        .unwrap_or_else(|_| midnight(&v.tanggal_iso, offset));
+    atom_entry_xml(
+        &entry_id(&site.badan_publik, &format!("versi:{}", v.versi)),
+        &format!("Versi {} daftar diterbitkan {}", v.nomor, v.tanggal),
+        updated,
+        &format!("{base}riwayat/"),
+        &format!(
+            "{} informasi dikecualikan. Ditambah: {}. Dihapus: {}. Diubah: {}.",
+            v.jumlah,
+            list(&v.ditambah),
+            list(&v.dihapus),
+            list(&v.diubah)
+        ),
+    )
+}
+
+/// `atom.xml` up to the first entry.
+pub fn atom_head(site: &SiteView, offset: FixedOffset) -> String {
+    let base = site.base_url.as_deref().unwrap_or("");
+    let mut w = Writer::new(Vec::new());
+    put(
         &mut w,
         Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
     );
-    let mut urlset = BytesStart::new("urlset");
-    urlset.push_attribute(("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"));
-    write(&mut w, Event::Start(urlset));
-    let url = |w: &mut Writer<Vec<u8>>, loc: &str, lastmod: &str| {
-        write(w, Event::Start(BytesStart::new("url")));
-        for (name, text) in [("loc", loc), ("lastmod", lastmod)] {
-            write(w, Event::Start(BytesStart::new(name)));
-            write(w, Event::Text(BytesText::new(text)));
-            write(w, Event::End(BytesEnd::new(name)));
-        }
-        write(w, Event::End(BytesEnd::new("url")));
-    };
-    url(&mut w, base, build_date);
-    for (path, lastmod) in pages {
-        url(&mut w, &format!("{base}{path}"), lastmod);
-    }
-    write(&mut w, Event::End(BytesEnd::new("urlset")));
-    let mut out = w.into_inner();
-    out.push(b'\n');
-    out
+    let mut feed = BytesStart::new("feed");
+    feed.push_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
+    feed.push_attribute(("xml:lang", "id"));
+    put(&mut w, Event::Start(feed));
+    element(
+        &mut w,
+        "title",
+        &[],
+        Some(&format!("{} · {}", site.judul, site.badan_publik)),
+    );
+    element(&mut w, "id", &[], Some(&entry_id(&site.badan_publik, "")));
+    element(
+        &mut w,
+        "updated",
+        &[],
+        Some(&midnight(&site.tanggal_pembangunan_iso, offset).to_rfc3339()),
+    );
+    put(&mut w, Event::Start(BytesStart::new("author")));
+    element(&mut w, "name", &[], Some(&site.ppid));
+    put(&mut w, Event::End(BytesEnd::new("author")));
+    element(
+        &mut w,
+        "link",
+        &[("href", &format!("{base}atom.xml")), ("rel", "self")],
+        None,
+    );
+    element(
+        &mut w,
+        "link",
+        &[("href", &format!("{base}index.html")), ("rel", "alternate")],
+        None,
+    );
+    String::from_utf8(w.into_inner()).expect("UTF-8")
 }
+
+pub const ATOM_TAIL: &str = "</feed>\n";
+
+/// `sitemap.xml` (sitemaps.org 0.9) up to the first record: the site's own pages.
+pub fn sitemap_head(base: &str, build_date: &str, pages: &[&str]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    s.push_str(&sitemap_url(base, "", build_date));
+    for page in pages {
+        s.push_str(&sitemap_url(base, page, build_date));
+    }
+    s
+}
+
+/// One address of `sitemap.xml`, absolute under `base`.
+pub fn sitemap_url(base: &str, path: &str, lastmod: &str) -> String {
+    let mut w = Writer::new(Vec::new());
+    put(&mut w, Event::Start(BytesStart::new("url")));
+    element(&mut w, "loc", &[], Some(&format!("{base}{path}")));
+    element(&mut w, "lastmod", &[], Some(lastmod));
+    put(&mut w, Event::End(BytesEnd::new("url")));
+    format!("  {}\n", String::from_utf8(w.into_inner()).expect("UTF-8"))
+}
+
+pub const SITEMAP_TAIL: &str = "</urlset>\n";
 
 pub fn robots(base: Option<&str>) -> Vec<u8> {
     let mut s = String::from("User-agent: *\nAllow: /\n");
@@ -342,24 +389,25 @@ mod tests {
             a,
             entry_id("Pemerintah Provinsi Kalimantan Utara", "DIK-DKISP-2025-005")
         );
-        assert!(a.starts_with("urn:uuid:"));
         // Pinned: the id of a record must never change between versions of daftar.
         assert_eq!(a, "urn:uuid:bcb718a1-0e93-5dce-b7c3-876474ca97c5");
     }
 
     #[test]
     fn sitemap_escapes_and_lists_absolute_addresses() {
-        let xml = sitemap(
-            "https://ppid.example.go.id/dik/",
-            "2026-11-25",
-            &[("a&b/".to_string(), "2025-03-07".to_string())],
+        let xml = sitemap_url("https://ppid.example.go.id/dik/", "a&b/", "2025-03-07");
+        assert_eq!(
+            xml,
+            "  <url><loc>https://ppid.example.go.id/dik/a&amp;b/</loc><lastmod>2025-03-07</lastmod></url>\n"
         );
-        let xml = String::from_utf8(xml).unwrap();
-        assert!(
-            xml.contains("<loc>https://ppid.example.go.id/dik/a&amp;b/</loc>"),
-            "{xml}"
+    }
+
+    #[test]
+    fn csv_lines_are_rfc_4180() {
+        assert_eq!(
+            csv_line(["a", "b,c", "d\"e", "f\ng"]),
+            b"a,\"b,c\",\"d\"\"e\",\"f\ng\"\r\n"
         );
-        assert!(xml.contains("<lastmod>2026-11-25</lastmod>"), "{xml}");
     }
 
     #[test]

@@ -1,20 +1,28 @@
-//! Rendering: the public site and the internal archive index are two renderers of one
-//! site model. Each returns its files as bytes in memory (path → bytes); where the bytes
-//! go is decided later (the output writer, the preview server, a snapshot).
+//! Rendering: the public site and the internal archive index are two views of one site
+//! model. Each record is rendered on its own ([`fragments`]), in parallel, and its parts
+//! are poured into the pages that list every record ([`assemble`]); where the bytes go is
+//! decided by a [`sink::Sink`]: memory (the preview server, publishing) or the staging
+//! folders of a build.
 
+pub mod assemble;
 pub mod exports;
-pub mod internal;
+pub mod fragments;
 pub mod markdown;
 pub mod minify;
-pub mod public;
+pub mod sink;
+pub mod skeleton;
 pub mod theme;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::archive::VersionInfo;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
-use crate::view::PublicRecord;
+use assemble::{Aggregates, Summary};
+use fragments::{RecordOutputs, Renderer};
+use sink::{MemorySink, Sink};
 use theme::{Target, Theme};
 
 /// Files of one output folder: path inside it (with `/`) → bytes.
@@ -26,30 +34,48 @@ pub struct Rendered {
     pub internal: Files,
 }
 
-/// Renders everything in memory. `notices` are the warnings of this build, listed on
-/// the internal index.
+/// Records rendered together before their parts are written: enough to keep both
+/// cores busy, few enough that a large register is never held in memory whole.
+const CHUNK: usize = 512;
+
+/// Renders the whole site into `sink`. `notices` are the warnings of this build, listed
+/// on the internal index; `history` the published versions.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    notices: &[Diagnostic],
+    history: &[VersionInfo],
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let renderer = Renderer::new(site, theme, !history.is_empty());
+    let summary = Summary::new(&renderer, notices, history);
+    let mut aggregates = Aggregates::open(&renderer, sink, &summary)?;
+    for chunk in site.records.chunks(CHUNK) {
+        let outputs: Vec<RecordOutputs> = chunk
+            .par_iter()
+            .map(|r| {
+                let mut o = renderer.record_outputs(r)?;
+                sink.file(Target::Public, &o.page_path(), std::mem::take(&mut o.page))?;
+                Ok(o)
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        for o in &outputs {
+            aggregates.push(o)?;
+        }
+    }
+    aggregates.finish()?;
+    assemble::site_pages(&renderer, sink, &summary)
+}
+
+/// Renders everything in memory.
 pub fn render(
     site: &Site,
     theme: &Theme,
     notices: &[Diagnostic],
     history: &[VersionInfo],
 ) -> Result<Rendered, Diagnostic> {
-    use rayon::prelude::*;
-    let records: Vec<PublicRecord> = site
-        .records
-        .par_iter()
-        .map(|r| PublicRecord::new(r, &site.config))
-        .collect();
-    let public = public::render(site, theme, &records, history)?;
-    let internal = internal::render(site, theme, &records, notices, history)?;
+    let sink = MemorySink::default();
+    render_into(site, theme, notices, history, &sink)?;
+    let (public, internal) = sink.into_files();
     Ok(Rendered { public, internal })
-}
-
-/// Adds a theme's assets for one target to a set of files.
-fn add_assets(files: &mut Files, theme: &Theme, target: Target) {
-    for ((t, path), bytes) in &theme.assets {
-        if *t == target {
-            files.insert(path.clone(), bytes.clone());
-        }
-    }
 }

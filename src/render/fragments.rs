@@ -1,0 +1,133 @@
+//! Everything one record contributes to the outputs, rendered on its own: its public
+//! page, its rows in the register and the internal index, its section of the internal
+//! index, and its part of each export. A build renders these in parallel and pours them
+//! into the aggregate pages; watch mode keeps them and re-renders only what changed.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::exports;
+use super::minify;
+use super::skeleton::{fragment, number_slot};
+use super::theme::Theme;
+use crate::diagnostic::Diagnostic;
+use crate::record::{Record, Status};
+use crate::site::Site;
+use crate::view::{InternalRecord, PublicRecord, SiteView};
+
+/// One record's share of every output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordOutputs {
+    pub slug: String,
+    pub status: Status,
+    /// `public/<slug>/index.html`
+    pub page: Vec<u8>,
+    /// Its row in the register's table of its status (with a number slot).
+    pub index_row: String,
+    /// Its row on the page of ended exemptions, if its term has ended.
+    pub ended_row: Option<String>,
+    pub internal_row: String,
+    pub internal_section: String,
+    pub json: String,
+    pub csv: Vec<u8>,
+    pub atom: String,
+    pub sitemap: Option<String>,
+}
+
+impl RecordOutputs {
+    pub fn page_path(&self) -> String {
+        format!("{}/index.html", self.slug)
+    }
+}
+
+/// What every record's rendering shares: the site, the theme, and the contexts
+/// (serialised once) that each record's page and rows start from.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub view: SiteView,
+    pub has_history: bool,
+    page: Context,
+    index_row: Context,
+    ended_row: Context,
+    internal: Context,
+}
+
+fn base(view: &SiteView, root: &str, halaman: &str, has_history: bool) -> Context {
+    let mut ctx = Context::new();
+    ctx.insert("site", view);
+    ctx.insert("root", root);
+    ctx.insert("halaman", halaman);
+    ctx.insert("ada_riwayat", &has_history);
+    ctx
+}
+
+fn with<T: Serialize>(base: &Context, key: &str, value: &T) -> Context {
+    let mut ctx = base.clone();
+    ctx.insert(key, value);
+    ctx.insert("no", &number_slot());
+    ctx
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, has_history: bool) -> Self {
+        let view = SiteView::new(site);
+        Renderer {
+            page: base(&view, "../", "catatan", has_history),
+            index_row: base(&view, "", "daftar", has_history),
+            ended_row: base(&view, "../", "berakhir", has_history),
+            internal: base(&view, "", "internal", has_history),
+            site,
+            theme,
+            view,
+            has_history,
+        }
+    }
+
+    /// A page's context with the site's shared values.
+    pub fn context(&self, root: &str, halaman: &str) -> Context {
+        base(&self.view, root, halaman, self.has_history)
+    }
+
+    pub fn record_outputs(&self, r: &Record) -> Result<RecordOutputs, Diagnostic> {
+        let theme = self.theme;
+        let config = &self.site.config;
+        let public = PublicRecord::new(r, config);
+        let page = minify::html(
+            &theme.render("public/record.html", &with(&self.page, "record", &public))?,
+        );
+        let row = with(&self.index_row, "r", &public);
+        let (index_row, ended_row) = match r.status {
+            Status::Berlaku => (fragment(theme, "public/index_row.html", &row)?, None),
+            Status::Berakhir => (
+                fragment(theme, "public/index_ended_row.html", &row)?,
+                Some(fragment(
+                    theme,
+                    "public/ended_row.html",
+                    &with(&self.ended_row, "r", &public),
+                )?),
+            ),
+        };
+        let json = exports::json_record(&self.view, &public);
+        let csv = exports::csv_row(&self.view, &public);
+        let atom = exports::atom_record(&self.view, config.zone.offset(), &public);
+        let sitemap = self.view.base_url.as_deref().map(|base| {
+            exports::sitemap_url(base, &format!("{}/", public.slug), &public.ditetapkan_iso)
+        });
+        let internal = InternalRecord::new(r, config, public);
+        let ctx = with(&self.internal, "r", &internal);
+        Ok(RecordOutputs {
+            slug: r.slug.clone(),
+            status: r.status,
+            page,
+            index_row,
+            ended_row,
+            internal_row: fragment(theme, "internal/index_row.html", &ctx)?,
+            internal_section: fragment(theme, "internal/record.html", &ctx)?,
+            json,
+            csv,
+            atom,
+            sitemap,
+        })
+    }
+}
