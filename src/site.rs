@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -53,7 +54,7 @@ pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub build_date: NaiveDate,
-    pub records: Vec<Record>,
+    pub records: Vec<Arc<Record>>,
     /// Record files found, valid or not.
     pub files: usize,
     /// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
@@ -123,9 +124,44 @@ impl DateSource {
     }
 }
 
-/// Loads the configuration and every record. `None` when the setup is broken (the
-/// report then says why); otherwise the site with its valid records.
-pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
+/// One record file as read and checked: the unit that watch mode keeps and re-reads.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub record: Option<Arc<Record>>,
+    pub nomor: Option<Located<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text, kept only when there is something to show from it.
+    pub source: Option<SourceText>,
+    /// SHA-256 of the file's bytes, if it could be read.
+    pub sha256: Option<String>,
+}
+
+/// Reads and checks one record file.
+pub fn read_file(root: &Path, rel: &str, config: &Config, build_date: NaiveDate) -> FileResult {
+    match source::read(root, rel) {
+        Ok(file) => {
+            let loaded = record::load(&file.source, &file.sha256, config, build_date);
+            let keep = !loaded.diagnostics.is_empty();
+            FileResult {
+                record: loaded.record.map(Arc::new),
+                nomor: loaded.nomor,
+                diagnostics: loaded.diagnostics,
+                source: keep.then_some(file.source),
+                sha256: Some(file.sha256),
+            }
+        }
+        Err(d) => FileResult {
+            record: None,
+            nomor: None,
+            diagnostics: vec![d],
+            source: None,
+            sha256: None,
+        },
+    }
+}
+
+/// The configuration and the build date, or the report saying why they are not usable.
+pub fn setup(root: &Path, dates: &DateSource) -> Result<(Config, NaiveDate, Report), Report> {
     let mut report = Report::default();
     let (config, diagnostics, config_source) = config::load(root);
     let has_config_diagnostics = !diagnostics.is_empty();
@@ -134,23 +170,27 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
         report.sources.insert(s.path.clone(), s);
     }
     let Some(config) = config else {
-        return (None, report);
+        return Err(report);
     };
-    let build_date = match dates.resolve(&config) {
-        Ok(d) => d,
+    match dates.resolve(&config) {
+        Ok(d) => Ok((config, d, report)),
         Err(d) => {
             report.push(d);
-            return (None, report);
+            Err(report)
         }
-    };
-
-    let (paths, found) = source::discover(root, CONTENT_DIR);
-    report.diagnostics.extend(found);
-    if report.has_setup_errors() {
-        report.sort();
-        return (None, report);
     }
-    if paths.is_empty() {
+}
+
+/// The site from its record files as read (in path order), with the checks across
+/// records. `report` holds what came before (configuration, discovery).
+pub fn assemble(
+    root: &Path,
+    config: Config,
+    build_date: NaiveDate,
+    mut report: Report,
+    files: &[(String, FileResult)],
+) -> (Site, Report) {
+    if files.is_empty() {
         report.push(
             Diagnostic::new(
                 Severity::Warning,
@@ -161,46 +201,21 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
             .with_hint("buat catatan baru dengan `daftar new --judul \"...\"`"),
         );
     }
-
-    struct FileResult {
-        loaded: record::Loaded,
-        source: Option<SourceText>,
-    }
-    let results: Vec<FileResult> = paths
-        .par_iter()
-        .map(|rel| match source::read(root, rel) {
-            Ok(file) => {
-                let loaded = record::load(&file.source, &file.sha256, &config, build_date);
-                let keep = !loaded.diagnostics.is_empty();
-                FileResult {
-                    loaded,
-                    source: keep.then_some(file.source),
-                }
-            }
-            Err(d) => FileResult {
-                loaded: record::Loaded {
-                    record: None,
-                    nomor: None,
-                    diagnostics: vec![d],
-                },
-                source: None,
-            },
-        })
-        .collect();
-
-    let mut records = Vec::new();
+    let mut records: Vec<Arc<Record>> = Vec::with_capacity(files.len());
     let mut nomors: Vec<(String, Located<String>)> = Vec::new();
-    for (rel, result) in paths.iter().zip(results) {
-        report.diagnostics.extend(result.loaded.diagnostics);
-        if let Some(s) = result.source {
-            report.sources.insert(s.path.clone(), s);
+    for (rel, result) in files {
+        report
+            .diagnostics
+            .extend(result.diagnostics.iter().cloned());
+        if let Some(s) = &result.source {
+            report.sources.insert(s.path.clone(), s.clone());
         }
-        if let Some(n) = result.loaded.nomor {
-            nomors.push((rel.clone(), n));
+        if let Some(n) = &result.nomor {
+            nomors.push((rel.clone(), n.clone()));
         }
-        records.extend(result.loaded.record);
+        records.extend(result.record.iter().cloned());
     }
-
+    let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
     let rejected = cross_checks(root, &paths, &nomors, &mut report);
     records.retain(|r| !rejected.contains(&r.path));
     records.sort_by(|a, b| {
@@ -215,9 +230,30 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
         config,
         build_date,
         records,
-        files: paths.len(),
+        files: files.len(),
         nomors: nomors.into_iter().map(|(f, n)| (f, n.value)).collect(),
     };
+    (site, report)
+}
+
+/// Loads the configuration and every record. `None` when the setup is broken (the
+/// report then says why); otherwise the site with its valid records.
+pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
+    let (config, build_date, mut report) = match setup(root, dates) {
+        Ok(s) => s,
+        Err(report) => return (None, report),
+    };
+    let (paths, found) = source::discover(root, CONTENT_DIR);
+    report.diagnostics.extend(found);
+    if report.has_setup_errors() {
+        report.sort();
+        return (None, report);
+    }
+    let files: Vec<(String, FileResult)> = paths
+        .par_iter()
+        .map(|rel| (rel.clone(), read_file(root, rel, &config, build_date)))
+        .collect();
+    let (site, report) = assemble(root, config, build_date, report, &files);
     (Some(site), report)
 }
 

@@ -2,6 +2,8 @@
 //! renderer gets [`PublicRecord`]s, which have no field for a NIP, the Petugas PPID,
 //! the SOP timing or `catatan_internal`; only [`InternalRecord`] carries those.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -300,7 +302,7 @@ pub struct StepTotal {
     pub jumlah_melebihi: usize,
 }
 
-pub fn step_totals(records: &[Record], config: &Config) -> Vec<StepTotal> {
+pub fn step_totals(records: &[Arc<Record>], config: &Config) -> Vec<StepTotal> {
     config
         .sop
         .steps
@@ -350,7 +352,7 @@ impl From<&Diagnostic> for NoticeView {
     }
 }
 
-pub fn count_status(records: &[Record], status: Status) -> usize {
+pub fn count_status(records: &[Arc<Record>], status: Status) -> usize {
     records.iter().filter(|r| r.status == status).count()
 }
 

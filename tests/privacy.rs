@@ -39,7 +39,11 @@ fn records(root: &Path) -> Vec<Record> {
     };
     let (site, report) = site::load(root, &dates);
     assert!(!report.has_errors(), "{:?}", report.diagnostics);
-    site.unwrap().records
+    site.unwrap()
+        .records
+        .iter()
+        .map(|r| (**r).clone())
+        .collect()
 }
 
 /// Every text that identifies something internal, in the forms it could be printed.

@@ -74,7 +74,7 @@ impl Summary {
             .iter()
             .flat_map(|r| r.pasal_17.iter().map(|p| p.huruf))
             .collect();
-        let over = |r: &crate::record::Record| {
+        let over = |r: &std::sync::Arc<crate::record::Record>| {
             r.langkah
                 .iter()
                 .filter(|s| {
