@@ -87,7 +87,22 @@ pub enum Command {
     /// Memeriksa semua catatan dan menampilkan semua temuan; tidak menulis apa pun.
     Check,
     /// Memeriksa, lalu membangun situs publik dan indeks arsip internal.
-    Build,
+    Build {
+        /// Terus mengawasi sumber dan membangun ulang setiap kali berubah (sama dengan `daftar watch`).
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Pratinjau: membangun, menyajikan situs di 127.0.0.1, membangun ulang dan memuat ulang peramban setiap kali sumber berubah.
+    Serve {
+        /// Port pertama yang dicoba (bila terpakai, port berikutnya).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Alamat yang didengarkan; selain loopback, indeks internal ikut terbuka bagi jaringan.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
+    /// Membangun ulang dan menulis keluaran setiap kali sumber berubah, tanpa server.
+    Watch,
     /// Membangun dengan ketat, lalu menyimpan versi ini sebagai arsip BagIt di archive/.
     Publish {
         /// Catatan versi ini (disimpan di arsip sebagai External-Description).
@@ -107,6 +122,7 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// How results are shown.
+#[derive(Debug, Clone)]
 pub struct Ui {
     pub format: Format,
     pub quiet: bool,
@@ -172,7 +188,11 @@ pub fn run() -> ExitCode {
     let dates = DateSource::from_env(cli.tanggal);
     let exit = match &cli.command {
         Command::Check => check(&root, &dates, &ui),
-        Command::Build => build(&root, &dates, &ui),
+        Command::Build { watch: false } => build(&root, &dates, &ui),
+        Command::Build { watch: true } | Command::Watch => {
+            crate::serve::watch_and_write(&root, cli.tanggal, &ui)
+        }
+        Command::Serve { port, bind } => crate::serve::serve(&root, cli.tanggal, *port, *bind, &ui),
         Command::Publish { catatan, paksa } => {
             publish(&root, &dates, catatan.as_deref(), *paksa, &ui)
         }
@@ -215,7 +235,9 @@ fn load(root: &Path, dates: &DateSource) -> (Option<(Site, Theme)>, Report) {
         Ok(theme) => (Some((site, theme)), report),
         Err(e) => {
             if let Some(s) = e.source {
-                report.sources.insert(s.path.clone(), s);
+                report
+                    .sources
+                    .insert(s.path.clone(), std::sync::Arc::new(s));
             }
             report.push(e.diagnostic);
             (None, report)
@@ -414,7 +436,9 @@ pub fn verify(root: &Path, ui: &Ui) -> Exit {
             ..Report::default()
         };
         if let Some(s) = source {
-            report.sources.insert(s.path.clone(), s);
+            report
+                .sources
+                .insert(s.path.clone(), std::sync::Arc::new(s));
         }
         ui.report(&report);
         return Exit::Setup;
@@ -534,14 +558,14 @@ pub fn new(
     nomor: Option<&str>,
     ui: &Ui,
 ) -> Exit {
-    let (site, report) = site::load(root, dates);
-    let Some(site) = site else {
+    let (loaded, report) = site::load_with_nomors(root, dates);
+    let Some((site, nomors)) = loaded else {
         ui.report(&report);
         return exit_for(&report);
     };
     let year = chrono::Datelike::year(&site.build_date);
     let used_by = |n: &str| {
-        site.nomors
+        nomors
             .iter()
             .find(|(_, taken)| taken.eq_ignore_ascii_case(n))
             .map(|(file, _)| file.clone())

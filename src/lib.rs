@@ -20,6 +20,7 @@ pub mod print;
 pub mod record;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod sop;
 pub mod source;

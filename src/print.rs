@@ -90,22 +90,29 @@ struct JsonReport<'a> {
     warnings: usize,
 }
 
+fn json_diagnostic(d: &Diagnostic) -> JsonDiagnostic<'_> {
+    JsonDiagnostic {
+        severity: d.severity,
+        code: d.code_id(),
+        file: (!d.file.is_empty()).then_some(d.file.as_str()),
+        line: d.line,
+        column: d.column,
+        message: &d.message,
+        hint: d.hint.as_deref(),
+    }
+}
+
+/// Diagnostics as a JSON list (for the preview's overlay).
+pub fn json_list(diagnostics: &[Diagnostic]) -> String {
+    let list: Vec<JsonDiagnostic> = diagnostics.iter().map(json_diagnostic).collect();
+    serde_json::to_string(&list).expect("diagnostics serialise")
+}
+
 /// The JSON document of `cli.md`, on one line.
 pub fn json(diagnostics: &[Diagnostic]) -> String {
     let t = Tally::of(diagnostics);
     let report = JsonReport {
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic {
-                severity: d.severity,
-                code: d.code_id(),
-                file: (!d.file.is_empty()).then_some(d.file.as_str()),
-                line: d.line,
-                column: d.column,
-                message: &d.message,
-                hint: d.hint.as_deref(),
-            })
-            .collect(),
+        diagnostics: diagnostics.iter().map(json_diagnostic).collect(),
         errors: t.errors,
         warnings: t.warnings,
     };

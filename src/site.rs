@@ -2,7 +2,7 @@
 //! span records (unique `nomor`, unique page addresses). Reading is parallel; the
 //! result is in a deterministic order.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -17,7 +17,8 @@ use crate::source;
 use crate::toml_reader::Located;
 
 /// Source texts of the files that have diagnostics, for printing snippets.
-pub type Sources = BTreeMap<String, SourceText>;
+/// The files diagnostics point into, shared (a file is kept once however often it is reported).
+pub type Sources = BTreeMap<String, Arc<SourceText>>;
 
 /// Everything found while loading, good or bad.
 #[derive(Default)]
@@ -42,7 +43,7 @@ impl Report {
         self.diagnostics.push(d);
     }
 
-    fn sort(&mut self) {
+    pub fn sort(&mut self) {
         self.diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
@@ -57,8 +58,6 @@ pub struct Site {
     pub records: Vec<Arc<Record>>,
     /// Record files found, valid or not.
     pub files: usize,
-    /// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
-    pub nomors: Vec<(String, String)>,
 }
 
 impl Site {
@@ -129,9 +128,13 @@ impl DateSource {
 pub struct FileResult {
     pub record: Option<Arc<Record>>,
     pub nomor: Option<Located<String>>,
+    /// `nomor` in lower case: two records may not share it.
+    pub nomor_key: Option<String>,
+    /// The address of the record's page, from the file's path.
+    pub slug: String,
     pub diagnostics: Vec<Diagnostic>,
     /// The text, kept only when there is something to show from it.
-    pub source: Option<SourceText>,
+    pub source: Option<Arc<SourceText>>,
     /// SHA-256 of the file's bytes, if it could be read.
     pub sha256: Option<String>,
 }
@@ -144,15 +147,19 @@ pub fn read_file(root: &Path, rel: &str, config: &Config, build_date: NaiveDate)
             let keep = !loaded.diagnostics.is_empty();
             FileResult {
                 record: loaded.record.map(Arc::new),
+                nomor_key: loaded.nomor.as_ref().map(|n| n.value.to_lowercase()),
                 nomor: loaded.nomor,
+                slug: record::slug(rel, CONTENT_DIR),
                 diagnostics: loaded.diagnostics,
-                source: keep.then_some(file.source),
+                source: keep.then(|| Arc::new(file.source)),
                 sha256: Some(file.sha256),
             }
         }
         Err(d) => FileResult {
             record: None,
             nomor: None,
+            nomor_key: None,
+            slug: record::slug(rel, CONTENT_DIR),
             diagnostics: vec![d],
             source: None,
             sha256: None,
@@ -167,7 +174,7 @@ pub fn setup(root: &Path, dates: &DateSource) -> Result<(Config, NaiveDate, Repo
     let has_config_diagnostics = !diagnostics.is_empty();
     report.diagnostics.extend(diagnostics);
     if has_config_diagnostics && let Some(s) = config_source {
-        report.sources.insert(s.path.clone(), s);
+        report.sources.insert(s.path.clone(), Arc::new(s));
     }
     let Some(config) = config else {
         return Err(report);
@@ -188,7 +195,7 @@ pub fn assemble(
     config: Config,
     build_date: NaiveDate,
     mut report: Report,
-    files: &[(String, FileResult)],
+    files: &[(&str, &FileResult)],
 ) -> (Site, Report) {
     if files.is_empty() {
         report.push(
@@ -201,29 +208,15 @@ pub fn assemble(
             .with_hint("buat catatan baru dengan `daftar new --judul \"...\"`"),
         );
     }
-    let mut records: Vec<Arc<Record>> = Vec::with_capacity(files.len());
-    let mut nomors: Vec<(String, Located<String>)> = Vec::new();
-    for (rel, result) in files {
+    for (_, result) in files {
         report
             .diagnostics
             .extend(result.diagnostics.iter().cloned());
         if let Some(s) = &result.source {
-            report.sources.insert(s.path.clone(), s.clone());
+            report.sources.insert(s.path.clone(), Arc::clone(s));
         }
-        if let Some(n) = &result.nomor {
-            nomors.push((rel.clone(), n.clone()));
-        }
-        records.extend(result.record.iter().cloned());
     }
-    let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
-    let rejected = cross_checks(root, &paths, &nomors, &mut report);
-    records.retain(|r| !rejected.contains(&r.path));
-    records.sort_by(|a, b| {
-        a.nomor
-            .to_lowercase()
-            .cmp(&b.nomor.to_lowercase())
-            .then_with(|| a.path.cmp(&b.path))
-    });
+    let records = cross_checks(root, files, &mut report);
     report.sort();
     let site = Site {
         root: root.to_path_buf(),
@@ -231,7 +224,6 @@ pub fn assemble(
         build_date,
         records,
         files: files.len(),
-        nomors: nomors.into_iter().map(|(f, n)| (f, n.value)).collect(),
     };
     (site, report)
 }
@@ -239,6 +231,15 @@ pub fn assemble(
 /// Loads the configuration and every record. `None` when the setup is broken (the
 /// report then says why); otherwise the site with its valid records.
 pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
+    let (loaded, report) = load_with_nomors(root, dates);
+    (loaded.map(|(site, _)| site), report)
+}
+
+/// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
+pub type Nomors = Vec<(String, String)>;
+
+/// [`load`], and the `nomor` of every record file.
+pub fn load_with_nomors(root: &Path, dates: &DateSource) -> (Option<(Site, Nomors)>, Report) {
     let (config, build_date, mut report) = match setup(root, dates) {
         Ok(s) => s,
         Err(report) => return (None, report),
@@ -253,48 +254,37 @@ pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
         .par_iter()
         .map(|rel| (rel.clone(), read_file(root, rel, &config, build_date)))
         .collect();
-    let (site, report) = assemble(root, config, build_date, report, &files);
-    (Some(site), report)
+    let refs: Vec<(&str, &FileResult)> = files.iter().map(|(p, r)| (p.as_str(), r)).collect();
+    let (site, report) = assemble(root, config, build_date, report, &refs);
+    let nomors = files
+        .into_iter()
+        .filter_map(|(path, r)| r.nomor.map(|n| (path, n.value)))
+        .collect();
+    (Some((site, nomors)), report)
 }
 
 /// Page addresses the public site uses for its own pages.
 pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat"];
 
-/// Unique `nomor` (ignoring letter case) and unique page addresses. Returns the files
-/// that got an error here.
+/// Unique `nomor` (ignoring letter case) and unique page addresses, checked by sorting
+/// (the first file found keeps a `nomor` or address; the later ones get an error).
+/// Returns the valid records that passed, in `nomor` order.
 fn cross_checks(
     root: &Path,
-    paths: &[String],
-    nomors: &[(String, Located<String>)],
+    files: &[(&str, &FileResult)],
     report: &mut Report,
-) -> Vec<String> {
-    let mut rejected = Vec::new();
-    let mut first_nomor: HashMap<String, &str> = HashMap::new();
-    for (path, nomor) in nomors {
-        let key = nomor.value.to_lowercase();
-        let Some(first) = first_nomor.get(&key).copied() else {
-            first_nomor.insert(key, path);
-            continue;
-        };
-        let source = source_for(root, path, report);
-        report.push(
-            Diagnostic::at(
-                Severity::Error,
-                Code::NomorDuplicate,
-                &source,
-                nomor.span.clone(),
-                format!("nomor `{}` sudah dipakai oleh {first}", nomor.value),
-            )
-            .with_hint(
-                "setiap catatan memiliki nomor sendiri (huruf besar dan kecil dianggap sama)",
-            ),
-        );
-        rejected.push(path.clone());
-    }
-    let mut first_slug: HashMap<String, &str> = HashMap::new();
-    for path in paths {
-        let slug = record::slug(path, CONTENT_DIR);
-        if RESERVED_SLUGS.contains(&slug.as_str()) {
+) -> Vec<Arc<Record>> {
+    let mut rejected = vec![false; files.len()];
+    let mut by_slug: Vec<(&str, usize)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, (_, r))| (r.slug.as_str(), i))
+        .collect();
+    by_slug.sort_unstable();
+    let mut first: Option<(&str, &str)> = None;
+    for (slug, i) in by_slug {
+        let path = files[i].0;
+        if RESERVED_SLUGS.contains(&slug) {
             report.push(
                 Diagnostic::new(
                     Severity::Error,
@@ -304,34 +294,71 @@ fn cross_checks(
                 )
                 .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, dan `riwayat` dipakai halaman situs"),
             );
-            rejected.push(path.clone());
+            rejected[i] = true;
             continue;
         }
-        let Some(first) = first_slug.get(&slug).copied() else {
-            first_slug.insert(slug, path);
-            continue;
-        };
-        report.push(
-            Diagnostic::new(
-                Severity::Error,
-                Code::SlugDuplicate,
-                path,
-                format!("alamat halaman `{slug}/` sudah dipakai oleh {first}"),
-            )
-            .with_hint("alamat dibentuk dari nama berkas (huruf kecil, selain huruf dan angka menjadi `-`); ganti nama salah satu berkas"),
-        );
-        rejected.push(path.clone());
+        match first {
+            Some((taken, by)) if taken == slug => {
+                report.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        Code::SlugDuplicate,
+                        path,
+                        format!("alamat halaman `{slug}/` sudah dipakai oleh {by}"),
+                    )
+                    .with_hint("alamat dibentuk dari nama berkas (huruf kecil, selain huruf dan angka menjadi `-`); ganti nama salah satu berkas"),
+                );
+                rejected[i] = true;
+            }
+            _ => first = Some((slug, path)),
+        }
     }
-    rejected
+
+    let mut by_nomor: Vec<(&str, usize)> = files
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, r))| Some((r.nomor_key.as_deref()?, i)))
+        .collect();
+    by_nomor.sort_unstable();
+    let mut first: Option<(&str, &str)> = None;
+    for &(key, i) in &by_nomor {
+        let path = files[i].0;
+        match first {
+            Some((taken, by)) if taken == key => {
+                let nomor = files[i].1.nomor.as_ref().expect("a key comes from a nomor");
+                let source = source_for(root, path, report);
+                report.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        Code::NomorDuplicate,
+                        &source,
+                        nomor.span.clone(),
+                        format!("nomor `{}` sudah dipakai oleh {by}", nomor.value),
+                    )
+                    .with_hint(
+                        "setiap catatan memiliki nomor sendiri (huruf besar dan kecil dianggap sama)",
+                    ),
+                );
+                rejected[i] = true;
+            }
+            _ => first = Some((key, path)),
+        }
+    }
+    // What is left has one file per `nomor`.
+    by_nomor
+        .into_iter()
+        .filter(|&(_, i)| !rejected[i])
+        .filter_map(|(_, i)| files[i].1.record.clone())
+        .collect()
 }
 
 /// The source text of a file for a site-wide diagnostic, kept for printing.
-fn source_for(root: &Path, path: &str, report: &mut Report) -> SourceText {
+fn source_for(root: &Path, path: &str, report: &mut Report) -> Arc<SourceText> {
     if let Some(s) = report.sources.get(path) {
-        return s.clone();
+        return Arc::clone(s);
     }
     let text = std::fs::read_to_string(root.join(path)).unwrap_or_default();
-    let source = SourceText::new(path, text);
-    report.sources.insert(path.to_string(), source.clone());
+    let source = Arc::new(SourceText::new(path, text));
+    report.sources.insert(path.to_string(), Arc::clone(&source));
     source
 }

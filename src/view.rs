@@ -302,18 +302,40 @@ pub struct StepTotal {
     pub jumlah_melebihi: usize,
 }
 
-pub fn step_totals(records: &[Arc<Record>], config: &Config) -> Vec<StepTotal> {
-    config
-        .sop
-        .steps
+/// The SOP timing of all records against the standard minutes.
+pub struct SopTally {
+    pub steps: Vec<StepTotal>,
+    /// Steps over their standard minutes, in all records.
+    pub steps_over: usize,
+    /// Records with at least one step over its standard minutes.
+    pub records_over: usize,
+}
+
+pub fn sop_tally(records: &[Arc<Record>], config: &Config) -> SopTally {
+    let steps = &config.sop.steps;
+    // Per configured step: minutes summed, records counted, records over the standard.
+    let mut sums = vec![(0u64, 0usize, 0usize); steps.len()];
+    let mut records_over = 0;
+    for r in records {
+        let mut over_here = 0;
+        for step in &r.langkah {
+            if let Some(i) = steps.iter().position(|st| st.no == step.no) {
+                let over = step.menit > steps[i].mutu_baku_menit;
+                let (sum, count, overs) = &mut sums[i];
+                *sum += u64::from(step.menit);
+                *count += 1;
+                *overs += usize::from(over);
+                over_here += usize::from(over);
+            }
+        }
+        records_over += usize::from(over_here > 0);
+    }
+    let steps_over = sums.iter().map(|(_, _, over)| over).sum();
+    let steps = steps
         .iter()
-        .map(|st| {
-            let minutes: Vec<u32> = records
-                .iter()
-                .flat_map(|r| r.langkah.iter().filter(|s| s.no == st.no).map(|s| s.menit))
-                .collect();
-            let mean = (!minutes.is_empty())
-                .then(|| f64::from(minutes.iter().sum::<u32>()) / minutes.len() as f64);
+        .zip(sums)
+        .map(|(st, (sum, count, over))| {
+            let mean = (count > 0).then(|| sum as f64 / count as f64);
             StepTotal {
                 no: st.no,
                 kegiatan: st.kegiatan.clone(),
@@ -321,10 +343,15 @@ pub fn step_totals(records: &[Arc<Record>], config: &Config) -> Vec<StepTotal> {
                 mutu_baku_menit: st.mutu_baku_menit,
                 rata_rata_menit: mean.map_or("–".into(), decimal),
                 melebihi_rata_rata: mean.is_some_and(|m| m > f64::from(st.mutu_baku_menit)),
-                jumlah_melebihi: minutes.iter().filter(|m| **m > st.mutu_baku_menit).count(),
+                jumlah_melebihi: over,
             }
         })
-        .collect()
+        .collect();
+    SopTally {
+        steps,
+        steps_over,
+        records_over,
+    }
 }
 
 /// One decimal with a comma: 27.5 → "27,5".

@@ -4,17 +4,16 @@
 //! hold the whole site in memory.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::{Read, Seek, Write};
 
+use bytes::Bytes;
 use serde::Serialize;
-use tempfile::SpooledTempFile;
 use tera::Context;
 
 use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
 use super::minify;
-use super::sink::{Output, Sink, io_error};
-use super::skeleton::{Skeleton, numbered, slot};
+use super::sink::{Output, Sink, Spool};
+use super::skeleton::{Numbers, Row, Skeleton, slot};
 use super::theme::Target;
 use crate::archive::VersionInfo;
 use crate::archive::history::{self, InternalVersionView, VersionView};
@@ -22,7 +21,7 @@ use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::locale;
 use crate::record::{Status, pasal};
 use crate::sop::{Closing, SopHeader, SopStep};
-use crate::view::{NoticeView, StepTotal, count_status, step_totals};
+use crate::view::{NoticeView, StepTotal, sop_tally};
 
 #[derive(Serialize)]
 struct HurufOption {
@@ -70,24 +69,22 @@ impl Summary {
         let site = renderer.site;
         let config = &site.config;
         let records = &site.records;
-        let huruf: BTreeSet<char> = records
-            .iter()
-            .flat_map(|r| r.pasal_17.iter().map(|p| p.huruf))
-            .collect();
-        let over = |r: &std::sync::Arc<crate::record::Record>| {
-            r.langkah
-                .iter()
-                .filter(|s| {
-                    config
-                        .sop
-                        .step(s.no)
-                        .is_some_and(|st| s.menit > st.mutu_baku_menit)
-                })
-                .count()
-        };
+        // One pass over the records for the counts and the filter choices.
+        let (mut berlaku, mut berakhir) = (0, 0);
+        let mut huruf = BTreeSet::new();
+        let mut units = BTreeSet::new();
+        for r in records {
+            match r.status {
+                Status::Berlaku => berlaku += 1,
+                Status::Berakhir => berakhir += 1,
+            }
+            huruf.extend(r.pasal_17.iter().map(|p| p.huruf));
+            units.insert(r.unit.as_str());
+        }
+        let sop = sop_tally(records, config);
         Summary {
-            berlaku: count_status(records, Status::Berlaku),
-            berakhir: count_status(records, Status::Berakhir),
+            berlaku,
+            berakhir,
             huruf_list: huruf
                 .into_iter()
                 .map(|h| HurufOption {
@@ -95,21 +92,16 @@ impl Summary {
                     alasan: pasal::ground(h),
                 })
                 .collect(),
-            unit_list: records
-                .iter()
-                .map(|r| r.unit.clone())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect(),
+            unit_list: units.into_iter().map(str::to_string).collect(),
             totals: Totals {
                 catatan: records.len(),
-                berlaku: count_status(records, Status::Berlaku),
-                berakhir: count_status(records, Status::Berakhir),
+                berlaku,
+                berakhir,
                 peringatan: Tally::of(notices).warnings,
-                langkah_melebihi: records.iter().map(over).sum(),
-                catatan_melebihi: records.iter().filter(|r| over(r) > 0).count(),
+                langkah_melebihi: sop.steps_over,
+                catatan_melebihi: sop.records_over,
             },
-            step_totals: step_totals(records, config),
+            step_totals: sop.steps,
             notices: notices.iter().map(NoticeView::from).collect(),
             versions: history::views(history, config.zone),
             internal_versions: history::internal_views(
@@ -123,17 +115,14 @@ impl Summary {
 }
 
 /// A page being written from its skeleton: the rows of the slot being written go
-/// straight out; rows for a later slot wait in a spool (memory, then disk).
+/// straight out; rows for a later slot wait in a spool.
 struct SlotWriter {
-    name: String,
     skeleton: Skeleton,
     out: Box<dyn Output>,
     next: usize,
     current: Option<String>,
-    waiting: HashMap<String, SpooledTempFile>,
+    waiting: HashMap<String, Box<dyn Spool>>,
 }
-
-const SPOOL_IN_MEMORY: usize = 32 << 20;
 
 impl SlotWriter {
     fn open(
@@ -143,15 +132,11 @@ impl SlotWriter {
         skeleton: Skeleton,
     ) -> Result<Self, Diagnostic> {
         let mut out = sink.stream(target, name)?;
-        let (current, next) = match skeleton
-            .write_to_next_slot(0, &mut out)
-            .map_err(|e| io_error(name, e))?
-        {
+        let (current, next) = match skeleton.write_to_next_slot(0, out.as_mut())? {
             Some((slot, next)) => (Some(slot), next),
             None => (None, usize::MAX),
         };
         Ok(SlotWriter {
-            name: name.to_string(),
             skeleton,
             out,
             next,
@@ -160,33 +145,49 @@ impl SlotWriter {
         })
     }
 
-    fn write(&mut self, slot: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let result = if self.current.as_deref() == Some(slot) {
-            self.out.write_all(bytes)
+    fn spool(&mut self, sink: &dyn Sink, slot: &str) -> Result<&mut Box<dyn Spool>, Diagnostic> {
+        if !self.waiting.contains_key(slot) {
+            self.waiting.insert(slot.to_string(), sink.spool()?);
+        }
+        Ok(self.waiting.get_mut(slot).expect("inserted"))
+    }
+
+    fn put(&mut self, sink: &dyn Sink, slot: &str, chunk: Bytes) -> Result<(), Diagnostic> {
+        if self.current.as_deref() == Some(slot) {
+            self.out.put(chunk)
         } else {
-            self.waiting
-                .entry(slot.to_string())
-                .or_insert_with(|| SpooledTempFile::new(SPOOL_IN_MEMORY))
-                .write_all(bytes)
-        };
-        result.map_err(|e| io_error(&self.name, e))
+            self.spool(sink, slot)?.put(chunk)
+        }
+    }
+
+    fn row(
+        &mut self,
+        sink: &dyn Sink,
+        slot: &str,
+        row: &Row,
+        number: &Bytes,
+    ) -> Result<(), Diagnostic> {
+        if self.current.as_deref() == Some(slot) {
+            return row.put(number, self.out.as_mut());
+        }
+        let mut collected = Collect::default();
+        row.put(number, &mut collected)?;
+        let spool = self.spool(sink, slot)?;
+        for chunk in collected.0 {
+            spool.put(chunk)?;
+        }
+        Ok(())
     }
 
     fn finish(mut self) -> Result<(), Diagnostic> {
-        let name = self.name.clone();
-        let err = |e| io_error(&name, e);
         while self.next != usize::MAX {
             match self
                 .skeleton
-                .write_to_next_slot(self.next, &mut self.out)
-                .map_err(err)?
+                .write_to_next_slot(self.next, self.out.as_mut())?
             {
                 Some((slot, next)) => {
-                    if let Some(mut spool) = self.waiting.remove(&slot) {
-                        spool.rewind().map_err(err)?;
-                        let mut buf = Vec::new();
-                        spool.read_to_end(&mut buf).map_err(err)?;
-                        self.out.write_all(&buf).map_err(err)?;
+                    if let Some(spool) = self.waiting.remove(&slot) {
+                        spool.drain_into(self.out.as_mut())?;
                     }
                     self.next = next;
                 }
@@ -197,27 +198,96 @@ impl SlotWriter {
     }
 }
 
-/// The aggregate outputs, open for the records' fragments in record order.
-pub struct Aggregates {
+/// Chunks gathered in memory (a row on its way to a spool).
+#[derive(Default)]
+struct Collect(Vec<Bytes>);
+
+impl Output for Collect {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+        self.0.push(chunk);
+        Ok(())
+    }
+    fn finish(self: Box<Self>) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// The aggregate outputs, open for the records' fragments in record order: the public
+/// lists and exports on one side, the internal index on the other, filled side by side.
+pub struct Aggregates<'s> {
+    public: PublicLists<'s>,
+    internal: InternalList<'s>,
+}
+
+/// The register, the ended exemptions and the exports.
+struct PublicLists<'s> {
+    sink: &'s dyn Sink,
+    numbers: &'s Numbers,
     index: SlotWriter,
     ended: SlotWriter,
-    internal: SlotWriter,
     json: Box<dyn Output>,
     csv: Box<dyn Output>,
     atom: Box<dyn Output>,
     sitemap: Option<Box<dyn Output>>,
+    /// Records so far: in force, ended, all.
     counts: (usize, usize, usize),
 }
 
-fn put(out: &mut Box<dyn Output>, name: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-    out.write_all(bytes).map_err(|e| io_error(name, e))
+/// The internal index: a row and a section per record.
+struct InternalList<'s> {
+    sink: &'s dyn Sink,
+    numbers: &'s Numbers,
+    page: SlotWriter,
+    count: usize,
 }
 
-impl Aggregates {
+fn text(s: impl Into<String>) -> Bytes {
+    Bytes::from(s.into().into_bytes())
+}
+
+const JSON_FIRST: Bytes = Bytes::from_static(b"\n");
+const JSON_NEXT: Bytes = Bytes::from_static(b",\n");
+
+impl<'s> Aggregates<'s> {
+    /// Opens every aggregate output; `numbers` must reach the number of records.
     pub fn open(
         renderer: &Renderer,
-        sink: &dyn Sink,
+        sink: &'s dyn Sink,
         summary: &Summary,
+        numbers: &'s Numbers,
+    ) -> Result<Self, Diagnostic> {
+        let (public, internal) = rayon::join(
+            || PublicLists::open(renderer, sink, summary, numbers),
+            || InternalList::open(renderer, sink, summary, numbers),
+        );
+        Ok(Aggregates {
+            public: public?,
+            internal: internal?,
+        })
+    }
+
+    /// Adds the next records (in record order).
+    pub fn extend(&mut self, outputs: &[&RecordOutputs]) -> Result<(), Diagnostic> {
+        let Aggregates { public, internal } = self;
+        let (a, b) = rayon::join(
+            || outputs.iter().try_for_each(|o| public.push(o)),
+            || outputs.iter().try_for_each(|o| internal.push(o)),
+        );
+        a.and(b)
+    }
+
+    pub fn finish(self) -> Result<(), Diagnostic> {
+        self.public.finish()?;
+        self.internal.page.finish()
+    }
+}
+
+impl<'s> PublicLists<'s> {
+    fn open(
+        renderer: &Renderer,
+        sink: &'s dyn Sink,
+        summary: &Summary,
+        numbers: &'s Numbers,
     ) -> Result<Self, Diagnostic> {
         let theme = renderer.theme;
         let view = &renderer.view;
@@ -248,36 +318,14 @@ impl Aggregates {
             Skeleton::render(theme, "public/ended.html", &ctx)?,
         )?;
 
-        let mut ctx = internal_context(renderer, summary, "");
-        ctx.insert("baris", &slot("baris"));
-        ctx.insert("bagian", &slot("bagian"));
-        let internal = SlotWriter::open(
-            sink,
-            Target::Internal,
-            "index.html",
-            Skeleton::render(theme, "internal/index.html", &ctx)?,
-        )?;
-
         let mut json = sink.stream(Target::Public, "dik.json")?;
-        put(
-            &mut json,
-            "dik.json",
-            exports::json_head(view, renderer.site.records.len()).as_bytes(),
-        )?;
+        json.put(text(exports::json_head(view, renderer.site.records.len())))?;
         let mut csv = sink.stream(Target::Public, "dik.csv")?;
-        put(&mut csv, "dik.csv", &exports::csv_head())?;
+        csv.put(Bytes::from(exports::csv_head()))?;
         let mut atom = sink.stream(Target::Public, "atom.xml")?;
-        put(
-            &mut atom,
-            "atom.xml",
-            exports::atom_head(view, offset).as_bytes(),
-        )?;
+        atom.put(text(exports::atom_head(view, offset)))?;
         for v in &summary.versions {
-            put(
-                &mut atom,
-                "atom.xml",
-                exports::atom_version(view, offset, v).as_bytes(),
-            )?;
+            atom.put(text(exports::atom_version(view, offset, v)))?;
         }
         let sitemap = match &view.base_url {
             Some(base) => {
@@ -286,16 +334,20 @@ impl Aggregates {
                 if renderer.has_history {
                     pages.push("riwayat/");
                 }
-                let head = exports::sitemap_head(base, &view.tanggal_pembangunan_iso, &pages);
-                put(&mut out, "sitemap.xml", head.as_bytes())?;
+                out.put(text(exports::sitemap_head(
+                    base,
+                    &view.tanggal_pembangunan_iso,
+                    &pages,
+                )))?;
                 Some(out)
             }
             None => None,
         };
-        Ok(Aggregates {
+        Ok(PublicLists {
+            sink,
+            numbers,
             index,
             ended,
-            internal,
             json,
             csv,
             atom,
@@ -304,55 +356,85 @@ impl Aggregates {
         })
     }
 
-    /// Adds the next record (in record order).
-    pub fn push(&mut self, o: &RecordOutputs) -> Result<(), Diagnostic> {
+    fn push(&mut self, o: &RecordOutputs) -> Result<(), Diagnostic> {
+        let sink = self.sink;
         let (berlaku, berakhir, all) = &mut self.counts;
         *all += 1;
         match o.status {
             Status::Berlaku => {
                 *berlaku += 1;
-                self.index
-                    .write("berlaku", numbered(&o.index_row, *berlaku).as_bytes())?;
+                let number = self.numbers.get(*berlaku);
+                self.index.row(sink, "berlaku", &o.index_row, &number)?;
             }
             Status::Berakhir => {
                 *berakhir += 1;
-                self.index
-                    .write("berakhir", numbered(&o.index_row, *berakhir).as_bytes())?;
+                let number = self.numbers.get(*berakhir);
+                self.index.row(sink, "berakhir", &o.index_row, &number)?;
                 if let Some(row) = &o.ended_row {
-                    self.ended
-                        .write("baris", numbered(row, *berakhir).as_bytes())?;
+                    self.ended.row(sink, "baris", row, &number)?;
                 }
             }
         }
-        self.internal
-            .write("baris", numbered(&o.internal_row, *all).as_bytes())?;
-        self.internal
-            .write("bagian", o.internal_section.as_bytes())?;
-        let separator = if *all == 1 { "\n" } else { ",\n" };
-        put(&mut self.json, "dik.json", separator.as_bytes())?;
-        put(&mut self.json, "dik.json", o.json.as_bytes())?;
-        put(&mut self.csv, "dik.csv", &o.csv)?;
-        put(&mut self.atom, "atom.xml", o.atom.as_bytes())?;
+        self.json
+            .put(if *all == 1 { JSON_FIRST } else { JSON_NEXT })?;
+        self.json.put(o.json.clone())?;
+        self.csv.put(o.csv.clone())?;
+        self.atom.put(o.atom.clone())?;
         if let (Some(out), Some(url)) = (&mut self.sitemap, &o.sitemap) {
-            put(out, "sitemap.xml", url.as_bytes())?;
+            out.put(url.clone())?;
         }
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<(), Diagnostic> {
+    fn finish(mut self) -> Result<(), Diagnostic> {
         self.index.finish()?;
         self.ended.finish()?;
-        self.internal.finish()?;
-        put(&mut self.json, "dik.json", exports::JSON_TAIL.as_bytes())?;
+        self.json
+            .put(Bytes::from_static(exports::JSON_TAIL.as_bytes()))?;
         self.json.finish()?;
         self.csv.finish()?;
-        put(&mut self.atom, "atom.xml", exports::ATOM_TAIL.as_bytes())?;
+        self.atom
+            .put(Bytes::from_static(exports::ATOM_TAIL.as_bytes()))?;
         self.atom.finish()?;
         if let Some(mut out) = self.sitemap {
-            put(&mut out, "sitemap.xml", exports::SITEMAP_TAIL.as_bytes())?;
+            out.put(Bytes::from_static(exports::SITEMAP_TAIL.as_bytes()))?;
             out.finish()?;
         }
         Ok(())
+    }
+}
+
+impl<'s> InternalList<'s> {
+    fn open(
+        renderer: &Renderer,
+        sink: &'s dyn Sink,
+        summary: &Summary,
+        numbers: &'s Numbers,
+    ) -> Result<Self, Diagnostic> {
+        let mut ctx = internal_context(renderer, summary, "");
+        ctx.insert("baris", &slot("baris"));
+        ctx.insert("bagian", &slot("bagian"));
+        let page = SlotWriter::open(
+            sink,
+            Target::Internal,
+            "index.html",
+            Skeleton::render(renderer.theme, "internal/index.html", &ctx)?,
+        )?;
+        Ok(InternalList {
+            sink,
+            numbers,
+            page,
+            count: 0,
+        })
+    }
+
+    fn push(&mut self, o: &RecordOutputs) -> Result<(), Diagnostic> {
+        self.count += 1;
+        let number = self.numbers.get(self.count);
+        self.page
+            .row(self.sink, "baris", &o.internal_row, &number)?;
+        self.page
+            .put(self.sink, "bagian", o.internal_section.clone())
     }
 }
 
@@ -389,7 +471,7 @@ pub fn site_pages(
     let view = &renderer.view;
     let page = |target: Target, path: &str, template: &str, ctx: &Context| {
         let html = theme.render(template, ctx)?;
-        sink.file(target, path, minify::html(&html))
+        sink.file(target, path, Bytes::from(minify::html(&html)))
     };
     page(
         Target::Public,
@@ -423,15 +505,15 @@ pub fn site_pages(
     sink.file(
         Target::Public,
         "dik.schema.json",
-        exports::SCHEMA.as_bytes().to_vec(),
+        Bytes::from_static(exports::SCHEMA.as_bytes()),
     )?;
     sink.file(
         Target::Public,
         "robots.txt",
-        exports::robots(view.base_url.as_deref()),
+        Bytes::from(exports::robots(view.base_url.as_deref())),
     )?;
     for ((target, path), bytes) in &theme.assets {
-        sink.file(*target, path, bytes.clone())?;
+        sink.file(*target, path, Bytes::from(bytes.clone()))?;
     }
     Ok(())
 }

@@ -3,35 +3,36 @@
 //! index, and its part of each export. A build renders these in parallel and pours them
 //! into the aggregate pages; watch mode keeps them and re-renders only what changed.
 
+use bytes::Bytes;
 use serde::Serialize;
 use tera::Context;
 
 use super::exports;
 use super::minify;
-use super::skeleton::{fragment, number_slot};
+use super::skeleton::{Pack, Row, fragment, number_slot};
 use super::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::record::{Record, Status};
 use crate::site::Site;
 use crate::view::{InternalRecord, PublicRecord, SiteView};
 
-/// One record's share of every output.
+/// One record's share of every output, as shared bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordOutputs {
     pub slug: String,
     pub status: Status,
     /// `public/<slug>/index.html`
-    pub page: Vec<u8>,
-    /// Its row in the register's table of its status (with a number slot).
-    pub index_row: String,
+    pub page: Bytes,
+    /// Its row in the register's table of its status.
+    pub index_row: Row,
     /// Its row on the page of ended exemptions, if its term has ended.
-    pub ended_row: Option<String>,
-    pub internal_row: String,
-    pub internal_section: String,
-    pub json: String,
-    pub csv: Vec<u8>,
-    pub atom: String,
-    pub sitemap: Option<String>,
+    pub ended_row: Option<Row>,
+    pub internal_row: Row,
+    pub internal_section: Bytes,
+    pub json: Bytes,
+    pub csv: Bytes,
+    pub atom: Bytes,
+    pub sitemap: Option<Bytes>,
 }
 
 impl RecordOutputs {
@@ -116,18 +117,31 @@ impl<'a> Renderer<'a> {
         });
         let internal = InternalRecord::new(r, config, public);
         let ctx = with(&self.internal, "r", &internal);
+        let internal_row = fragment(theme, "internal/index_row.html", &ctx)?;
+        let internal_section = fragment(theme, "internal/record.html", &ctx)?;
+
+        let mut pack = Pack::default();
+        let index_row = pack.row(&index_row);
+        let ended_row = ended_row.map(|row| pack.row(&row));
+        let internal_row = pack.row(&internal_row);
+        let internal_section = pack.add(&internal_section);
+        let json = pack.add(&json);
+        let csv = pack.add(&csv);
+        let atom = pack.add(&atom);
+        let sitemap = sitemap.map(|s| pack.add(&s));
+        let all = pack.freeze();
         Ok(RecordOutputs {
             slug: r.slug.clone(),
             status: r.status,
-            page,
-            index_row,
-            ended_row,
-            internal_row: fragment(theme, "internal/index_row.html", &ctx)?,
-            internal_section: fragment(theme, "internal/record.html", &ctx)?,
-            json,
-            csv,
-            atom,
-            sitemap,
+            page: Bytes::from(page),
+            index_row: index_row.take(&all),
+            ended_row: ended_row.map(|row| row.take(&all)),
+            internal_row: internal_row.take(&all),
+            internal_section: internal_section.take(&all),
+            json: json.take(&all),
+            csv: csv.take(&all),
+            atom: atom.take(&all),
+            sitemap: sitemap.map(|s| s.take(&all)),
         })
     }
 }

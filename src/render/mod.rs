@@ -23,6 +23,7 @@ use crate::site::Site;
 use assemble::{Aggregates, Summary};
 use fragments::{RecordOutputs, Renderer};
 use sink::{MemorySink, Sink};
+use skeleton::Numbers;
 use theme::{Target, Theme};
 
 /// Files of one output folder: path inside it (with `/`) → bytes.
@@ -49,7 +50,8 @@ pub fn render_into(
 ) -> Result<(), Diagnostic> {
     let renderer = Renderer::new(site, theme, !history.is_empty());
     let summary = Summary::new(&renderer, notices, history);
-    let mut aggregates = Aggregates::open(&renderer, sink, &summary)?;
+    let numbers = Numbers::new(site.records.len());
+    let mut aggregates = Aggregates::open(&renderer, sink, &summary, &numbers)?;
     for chunk in site.records.chunks(CHUNK) {
         let outputs: Vec<RecordOutputs> = chunk
             .par_iter()
@@ -59,12 +61,26 @@ pub fn render_into(
                 Ok(o)
             })
             .collect::<Result<_, Diagnostic>>()?;
-        for o in &outputs {
-            aggregates.push(o)?;
-        }
+        aggregates.extend(&outputs.iter().collect::<Vec<_>>())?;
     }
     aggregates.finish()?;
     assemble::site_pages(&renderer, sink, &summary)
+}
+
+/// The pages that list every record, the exports and the site's own pages, from the
+/// records' outputs already rendered (in record order). Record pages are not written:
+/// watch mode keeps them apart.
+pub fn assemble_outputs(
+    renderer: &Renderer,
+    summary: &Summary,
+    outputs: &[&RecordOutputs],
+    sink: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let numbers = Numbers::new(renderer.site.records.len());
+    let mut aggregates = Aggregates::open(renderer, sink, summary, &numbers)?;
+    aggregates.extend(outputs)?;
+    aggregates.finish()?;
+    assemble::site_pages(renderer, sink, summary)
 }
 
 /// Renders everything in memory.
@@ -76,6 +92,15 @@ pub fn render(
 ) -> Result<Rendered, Diagnostic> {
     let sink = MemorySink::default();
     render_into(site, theme, notices, history, &sink)?;
-    let (public, internal) = sink.into_files();
-    Ok(Rendered { public, internal })
+    let (public, internal) = sink.into_chunks();
+    let flat = |files: BTreeMap<String, sink::Chunks>| {
+        files
+            .into_iter()
+            .map(|(k, chunks)| (k, sink::concat(&chunks)))
+            .collect()
+    };
+    Ok(Rendered {
+        public: flat(public),
+        internal: flat(internal),
+    })
 }

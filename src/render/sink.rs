@@ -1,46 +1,69 @@
 //! Where rendered bytes go: into memory (the preview server, publishing, tests) or
 //! straight into staging folders on disk (a build), without holding the whole site.
+//!
+//! Pages are written as chunks of shared bytes: in memory a page that lists every
+//! record is a list of the records' fragments, assembled without copying them.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::Files;
+use bytes::Bytes;
+
 use super::theme::Target;
 use crate::diagnostic::Diagnostic;
 use crate::write::write_error;
 
-/// A file being written piece by piece.
-pub trait Output: Write + Send {
+/// A file as its chunks, in order.
+pub type Chunks = Vec<Bytes>;
+
+/// A file being written chunk by chunk.
+pub trait Output: Send {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic>;
     fn finish(self: Box<Self>) -> Result<(), Diagnostic>;
+}
+
+/// Chunks set aside for later in a file (a slot not yet reached).
+pub trait Spool: Send {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic>;
+    fn drain_into(self: Box<Self>, out: &mut dyn Output) -> Result<(), Diagnostic>;
 }
 
 /// A destination for the files of a build.
 pub trait Sink: Sync {
     /// A whole file (called from many threads at once).
-    fn file(&self, target: Target, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic>;
-    /// A file written in pieces.
+    fn file(&self, target: Target, path: &str, bytes: Bytes) -> Result<(), Diagnostic>;
+    /// A file written in chunks.
     fn stream(&self, target: Target, path: &str) -> Result<Box<dyn Output>, Diagnostic>;
+    /// A place for chunks that come before their turn.
+    fn spool(&self) -> Result<Box<dyn Spool>, Diagnostic>;
 }
 
-/// Collects the files in memory.
+type Store = Arc<Mutex<std::collections::BTreeMap<String, Chunks>>>;
+
+/// Collects the files in memory, as chunks.
 #[derive(Default)]
 pub struct MemorySink {
-    public: Arc<Mutex<Files>>,
-    internal: Arc<Mutex<Files>>,
+    public: Store,
+    internal: Store,
 }
 
 impl MemorySink {
-    fn files(&self, target: Target) -> &Arc<Mutex<Files>> {
+    fn store(&self, target: Target) -> &Store {
         match target {
             Target::Public => &self.public,
             Target::Internal => &self.internal,
         }
     }
 
-    pub fn into_files(self) -> (Files, Files) {
-        let take = |m: Arc<Mutex<Files>>| {
+    pub fn into_chunks(
+        self,
+    ) -> (
+        std::collections::BTreeMap<String, Chunks>,
+        std::collections::BTreeMap<String, Chunks>,
+    ) {
+        let take = |m: Store| {
             Arc::try_unwrap(m)
                 .map(|m| m.into_inner().expect("not poisoned"))
                 .unwrap_or_else(|m| m.lock().expect("not poisoned").clone())
@@ -51,46 +74,64 @@ impl MemorySink {
 
 struct MemoryOutput {
     path: String,
-    buf: Vec<u8>,
-    dest: Arc<Mutex<Files>>,
-}
-
-impl Write for MemoryOutput {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    chunks: Chunks,
+    dest: Store,
 }
 
 impl Output for MemoryOutput {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+        if !chunk.is_empty() {
+            self.chunks.push(chunk);
+        }
+        Ok(())
+    }
+
     fn finish(self: Box<Self>) -> Result<(), Diagnostic> {
         let this = *self;
         this.dest
             .lock()
             .expect("not poisoned")
-            .insert(this.path, this.buf);
+            .insert(this.path, this.chunks);
+        Ok(())
+    }
+}
+
+#[derive(Default)]
+struct MemorySpool(Chunks);
+
+impl Spool for MemorySpool {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+        self.0.push(chunk);
+        Ok(())
+    }
+
+    fn drain_into(self: Box<Self>, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        for chunk in self.0 {
+            out.put(chunk)?;
+        }
         Ok(())
     }
 }
 
 impl Sink for MemorySink {
-    fn file(&self, target: Target, path: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
-        self.files(target)
+    fn file(&self, target: Target, path: &str, bytes: Bytes) -> Result<(), Diagnostic> {
+        self.store(target)
             .lock()
             .expect("not poisoned")
-            .insert(path.to_string(), bytes);
+            .insert(path.to_string(), vec![bytes]);
         Ok(())
     }
 
     fn stream(&self, target: Target, path: &str) -> Result<Box<dyn Output>, Diagnostic> {
         Ok(Box::new(MemoryOutput {
             path: path.to_string(),
-            buf: Vec::new(),
-            dest: Arc::clone(self.files(target)),
+            chunks: Vec::new(),
+            dest: Arc::clone(self.store(target)),
         }))
+    }
+
+    fn spool(&self) -> Result<Box<dyn Spool>, Diagnostic> {
+        Ok(Box::<MemorySpool>::default())
     }
 }
 
@@ -139,23 +180,48 @@ struct DiskOutput {
     file: BufWriter<fs::File>,
 }
 
-impl Write for DiskOutput {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
-    }
-}
-
 impl Output for DiskOutput {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+        self.file
+            .write_all(&chunk)
+            .map_err(|e| write_error(&self.path, &e))
+    }
+
     fn finish(mut self: Box<Self>) -> Result<(), Diagnostic> {
         self.file.flush().map_err(|e| write_error(&self.path, &e))
     }
 }
 
+/// Chunks waiting their turn in an unnamed temporary file: a large register is never
+/// held in memory whole.
+struct DiskSpool {
+    file: BufWriter<fs::File>,
+}
+
+impl Spool for DiskSpool {
+    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+        self.file
+            .write_all(&chunk)
+            .map_err(|e| write_error(Path::new("(berkas sementara)"), &e))
+    }
+
+    fn drain_into(self: Box<Self>, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let err = |e: io::Error| write_error(Path::new("(berkas sementara)"), &e);
+        let mut file = self.file.into_inner().map_err(|e| err(e.into_error()))?;
+        file.rewind().map_err(err)?;
+        let mut buf = vec![0; 1 << 20];
+        loop {
+            let n = file.read(&mut buf).map_err(err)?;
+            if n == 0 {
+                return Ok(());
+            }
+            out.put(Bytes::copy_from_slice(&buf[..n]))?;
+        }
+    }
+}
+
 impl Sink for DiskSink {
-    fn file(&self, target: Target, rel: &str, bytes: Vec<u8>) -> Result<(), Diagnostic> {
+    fn file(&self, target: Target, rel: &str, bytes: Bytes) -> Result<(), Diagnostic> {
         let path = self.path(target, rel)?;
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
     }
@@ -168,9 +234,21 @@ impl Sink for DiskSink {
             path,
         }))
     }
+
+    fn spool(&self) -> Result<Box<dyn Spool>, Diagnostic> {
+        let file =
+            tempfile::tempfile_in(&self.internal).map_err(|e| write_error(&self.internal, &e))?;
+        Ok(Box::new(DiskSpool {
+            file: BufWriter::with_capacity(1 << 16, file),
+        }))
+    }
 }
 
-/// An io error while streaming, as a diagnostic naming the file.
-pub fn io_error(path: &str, e: io::Error) -> Diagnostic {
-    write_error(Path::new(path), &e)
+/// The bytes of a file made of chunks.
+pub fn concat(chunks: &[Bytes]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(chunks.iter().map(Bytes::len).sum());
+    for c in chunks {
+        out.extend_from_slice(c);
+    }
+    out
 }

@@ -6,11 +6,11 @@
 //! Slots are marked by tokens of private-use characters that minification leaves alone
 //! and that no template or record produces by itself.
 
-use std::io::{self, Write};
-
+use bytes::Bytes;
 use tera::Context;
 
 use super::minify;
+use super::sink::Output;
 use super::theme::Theme;
 use crate::diagnostic::Diagnostic;
 
@@ -27,13 +27,125 @@ pub fn number_slot() -> String {
     format!("{OPEN}no{CLOSE}")
 }
 
-/// A row with its number filled in.
-pub fn numbered(row: &str, n: usize) -> String {
-    row.replace(&number_slot(), &n.to_string())
+/// A rendered row, cut where its number in the table goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    parts: Vec<Bytes>,
+}
+
+impl Row {
+    /// The row from its rendered text.
+    pub fn new(fragment: &str) -> Row {
+        let mut pack = Pack::default();
+        let cut = pack.row(fragment);
+        cut.take(&pack.freeze())
+    }
+
+    /// Writes the row with `number` as its number in the table.
+    pub fn put(&self, number: &Bytes, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        for (i, part) in self.parts.iter().enumerate() {
+            if i > 0 {
+                out.put(number.clone())?;
+            }
+            out.put(part.clone())?;
+        }
+        Ok(())
+    }
+
+    /// The row with its number, as text (for tests).
+    pub fn numbered(&self, n: usize) -> String {
+        let parts: Vec<String> = self
+            .parts
+            .iter()
+            .map(|p| String::from_utf8_lossy(p).into_owned())
+            .collect();
+        parts.join(&n.to_string())
+    }
+}
+
+/// Pieces of text gathered into one buffer, so that everything cut from it shares one
+/// allocation and one reference count (a record's outputs are touched together, and a
+/// page of ten thousand rows then touches ten thousand counts rather than a hundred
+/// thousand).
+#[derive(Default)]
+pub struct Pack {
+    buf: Vec<u8>,
+}
+
+/// Where a piece went in a [`Pack`].
+pub struct Piece(std::ops::Range<usize>);
+
+/// Where a row's parts went in a [`Pack`].
+pub struct RowPieces(Vec<std::ops::Range<usize>>);
+
+impl Pack {
+    pub fn add(&mut self, bytes: impl AsRef<[u8]>) -> Piece {
+        let start = self.buf.len();
+        self.buf.extend_from_slice(bytes.as_ref());
+        Piece(start..self.buf.len())
+    }
+
+    /// A rendered row, cut where its number goes.
+    pub fn row(&mut self, fragment: &str) -> RowPieces {
+        RowPieces(
+            fragment
+                .split(&number_slot())
+                .map(|p| self.add(p).0)
+                .collect(),
+        )
+    }
+
+    pub fn freeze(self) -> Bytes {
+        Bytes::from(self.buf)
+    }
+}
+
+impl Piece {
+    pub fn take(self, all: &Bytes) -> Bytes {
+        all.slice(self.0)
+    }
+}
+
+impl RowPieces {
+    pub fn take(self, all: &Bytes) -> Row {
+        Row {
+            parts: self.0.into_iter().map(|r| all.slice(r)).collect(),
+        }
+    }
+}
+
+/// The numbers 0 to `max` as text, written once and shared by every row that needs one.
+pub struct Numbers {
+    text: Bytes,
+    starts: Vec<usize>,
+}
+
+impl Numbers {
+    pub fn new(max: usize) -> Numbers {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(max + 2);
+        for n in 0..=max {
+            starts.push(text.len());
+            text.push_str(&n.to_string());
+        }
+        starts.push(text.len());
+        Numbers {
+            text: Bytes::from(text),
+            starts,
+        }
+    }
+
+    /// `n` as text; numbers above `max` are written on demand.
+    pub fn get(&self, n: usize) -> Bytes {
+        match self.starts.get(n..=n + 1) {
+            Some(&[start, end]) => self.text.slice(start..end),
+            _ => Bytes::from(n.to_string()),
+        }
+    }
 }
 
 enum Part {
-    Bytes(Vec<u8>),
+    Bytes(Bytes),
     Slot(String),
 }
 
@@ -53,11 +165,13 @@ impl Skeleton {
         while let Some(start) = rest.find(&marker) {
             let after = &rest[start + marker.len()..];
             let Some(end) = after.find(CLOSE) else { break };
-            parts.push(Part::Bytes(rest.as_bytes()[..start].to_vec()));
+            parts.push(Part::Bytes(Bytes::copy_from_slice(
+                &rest.as_bytes()[..start],
+            )));
             parts.push(Part::Slot(after[..end].to_string()));
             rest = &after[end + CLOSE.len_utf8()..];
         }
-        parts.push(Part::Bytes(rest.as_bytes().to_vec()));
+        parts.push(Part::Bytes(Bytes::copy_from_slice(rest.as_bytes())));
         Ok(Skeleton { parts })
     }
 
@@ -66,11 +180,11 @@ impl Skeleton {
     pub fn write_to_next_slot(
         &self,
         from: usize,
-        out: &mut dyn Write,
-    ) -> io::Result<Option<(String, usize)>> {
+        out: &mut dyn Output,
+    ) -> Result<Option<(String, usize)>, Diagnostic> {
         for i in from..self.parts.len() {
             match &self.parts[i] {
-                Part::Bytes(b) => out.write_all(b)?,
+                Part::Bytes(b) => out.put(b.clone())?,
                 Part::Slot(s) => return Ok(Some((s.clone(), i + 1))),
             }
         }
@@ -89,8 +203,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_are_written_once_and_sliced() {
+        let numbers = Numbers::new(12);
+        assert_eq!(numbers.get(0), "0");
+        assert_eq!(numbers.get(7), "7");
+        assert_eq!(numbers.get(12), "12");
+        assert_eq!(numbers.get(130), "130");
+    }
+
+    #[test]
     fn rows_get_their_number() {
-        let row = format!("<tr><td data-urut={0}>{0}</td></tr>", number_slot());
-        assert_eq!(numbered(&row, 12), "<tr><td data-urut=12>12</td></tr>");
+        let row = Row::new(&format!(
+            "<tr><td data-urut={0}>{0}</td></tr>",
+            number_slot()
+        ));
+        assert_eq!(row.numbered(12), "<tr><td data-urut=12>12</td></tr>");
     }
 }

@@ -1,0 +1,360 @@
+//! The incremental build behind watch mode. It keeps every record file as read and
+//! every record's rendered outputs; a change re-reads and re-checks only the files that
+//! changed, re-renders only their records, and assembles the pages that list every
+//! record from the kept outputs. A configuration or theme change (or a new day) starts
+//! over. The result is byte for byte what `daftar build` writes for the same files, and
+//! a failed rebuild leaves the last good result in place.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use super::events::Batch;
+use crate::archive::{self, VersionInfo};
+use crate::config::{CONTENT_DIR, Config};
+use crate::diagnostic::{Diagnostic, Tally};
+use crate::render::assemble::Summary;
+use crate::render::fragments::{RecordOutputs, Renderer};
+use crate::render::sink::{Chunks, MemorySink};
+use crate::render::theme::{self, Theme};
+use crate::site::{self, DateSource, FileResult, Report, Site};
+use crate::source;
+
+/// The files of a good build, as served (never the reload script: that is added when
+/// serving).
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    pub generation: u64,
+    pub public: HashMap<String, Chunks>,
+    pub internal: HashMap<String, Chunks>,
+}
+
+/// What a rebuild gave.
+pub enum Outcome {
+    /// A new good build; the warnings it had.
+    Built {
+        snapshot: Arc<Snapshot>,
+        report: Report,
+        records: usize,
+        rerendered: usize,
+        took: Duration,
+    },
+    /// The files are not valid (or the theme cannot be used): the report says why; the
+    /// previous snapshot stays.
+    Failed { report: Report },
+}
+
+/// What identifies a file's bytes without reading them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: std::os::unix::fs::MetadataExt::ino(&meta),
+        })
+    }
+}
+
+struct Kept {
+    stamp: Option<Stamp>,
+    result: FileResult,
+    /// The record's outputs and its page, when rendered in the current context.
+    outputs: Option<(Arc<RecordOutputs>, Bytes)>,
+}
+
+/// Everything that all records' outputs depend on; when it changes, all are re-rendered.
+struct Context {
+    config: Config,
+    build_date: NaiveDate,
+    theme: Theme,
+    history: Vec<VersionInfo>,
+}
+
+pub struct Engine {
+    root: PathBuf,
+    tanggal: Option<NaiveDate>,
+    context: Option<Context>,
+    files: BTreeMap<String, Kept>,
+    /// What the last scan of content/ reported (ignored files, unreadable folders).
+    discovered: Vec<Diagnostic>,
+    generation: u64,
+}
+
+impl Engine {
+    pub fn new(root: &Path, tanggal: Option<NaiveDate>) -> Engine {
+        Engine {
+            root: root.to_path_buf(),
+            tanggal,
+            context: None,
+            files: BTreeMap::new(),
+            discovered: Vec::new(),
+            generation: 0,
+        }
+    }
+
+    /// The output folders of the current configuration.
+    pub fn outputs(&self) -> Option<crate::config::Outputs> {
+        self.context.as_ref().map(|c| c.config.outputs.clone())
+    }
+
+    /// Starts over: configuration, theme, history and every file.
+    pub fn rebuild_all(&mut self) -> Outcome {
+        self.context = None;
+        self.files.clear();
+        self.rebuild(&Batch {
+            everything: true,
+            ..Batch::default()
+        })
+    }
+
+    pub fn rebuild(&mut self, batch: &Batch) -> Outcome {
+        let started = Instant::now();
+        let dates = DateSource::from_env(self.tanggal);
+        // The configuration: read again when it changed (or was never good).
+        let (config, build_date, mut report) = match &self.context {
+            Some(c) if !batch.everything => match dates.resolve(&c.config) {
+                Ok(d) => (c.config.clone(), d, Report::default()),
+                Err(d) => return failed(d),
+            },
+            _ => match site::setup(&self.root, &dates) {
+                Ok(s) => s,
+                Err(report) => {
+                    self.context = None;
+                    return Outcome::Failed { report };
+                }
+            },
+        };
+        let new_day = self
+            .context
+            .as_ref()
+            .is_some_and(|c| c.build_date != build_date);
+        // The configuration and the date decide how records are checked: read all again.
+        let reread_all = batch.everything || new_day || self.context.is_none();
+        if reread_all || batch.theme {
+            let theme = match theme::load(&self.root, &config.tema) {
+                Ok(t) => t,
+                Err(e) => {
+                    if let Some(s) = e.source {
+                        report
+                            .sources
+                            .insert(s.path.clone(), std::sync::Arc::new(s));
+                    }
+                    report.push(e.diagnostic);
+                    self.context = None;
+                    return Outcome::Failed { report };
+                }
+            };
+            let (history, warnings) = archive::history::load(
+                &self.root.join(&config.outputs.arsip),
+                &config.outputs.arsip,
+            );
+            report.diagnostics.extend(warnings);
+            self.context = Some(Context {
+                config: config.clone(),
+                build_date,
+                theme,
+                history,
+            });
+            for kept in self.files.values_mut() {
+                kept.outputs = None;
+            }
+        }
+        if reread_all {
+            self.files.clear();
+        }
+
+        let trace = std::env::var_os("DAFTAR_TRACE").is_some();
+        let lap = |what: &str| {
+            if trace {
+                eprintln!("  {what}: {} ms", started.elapsed().as_millis())
+            }
+        };
+        lap("setup");
+        // Only known files changed in place (the usual save): read just those. Anything
+        // else (a file added, removed or renamed, a folder moved) rescans content/.
+        let in_place = !reread_all
+            && !batch.content.is_empty()
+            && batch
+                .content
+                .iter()
+                .all(|p| self.files.contains_key(p) && self.root.join(p).is_file());
+        let stale: Vec<(String, Option<Stamp>)> = if in_place {
+            batch
+                .content
+                .iter()
+                .map(|p| (p.clone(), Stamp::of(&self.root.join(p))))
+                .collect()
+        } else {
+            let (paths, found) = source::discover(&self.root, CONTENT_DIR);
+            self.discovered = found;
+            let present: BTreeSet<&String> = paths.iter().collect();
+            self.files.retain(|p, _| present.contains(p));
+            paths
+                .iter()
+                .filter_map(|p| {
+                    let stamp = Stamp::of(&self.root.join(p));
+                    let changed = match self.files.get(p) {
+                        None => true,
+                        Some(k) => k.stamp != stamp || batch.content.contains(p),
+                    };
+                    changed.then(|| (p.clone(), stamp))
+                })
+                .collect()
+        };
+        lap("discover");
+        report.diagnostics.extend(self.discovered.iter().cloned());
+        if report.has_setup_errors() {
+            report.sort();
+            return Outcome::Failed { report };
+        }
+        let reread: Vec<(String, Option<Stamp>, FileResult)> = stale
+            .into_par_iter()
+            .map(|(p, stamp)| {
+                let result = site::read_file(&self.root, &p, &config, build_date);
+                (p, stamp, result)
+            })
+            .collect();
+        for (p, stamp, result) in reread {
+            // Unchanged bytes (a save without an edit) keep their rendered outputs.
+            let outputs = self
+                .files
+                .remove(&p)
+                .filter(|k| k.result.sha256 == result.sha256)
+                .and_then(|k| k.outputs);
+            self.files.insert(
+                p,
+                Kept {
+                    stamp,
+                    result,
+                    outputs,
+                },
+            );
+        }
+
+        lap("reread");
+        let files: Vec<(&str, &FileResult)> = self
+            .files
+            .iter()
+            .map(|(p, k)| (p.as_str(), &k.result))
+            .collect();
+        let (site, report) = site::assemble(&self.root, config, build_date, report, &files);
+        lap("assemble");
+        if report.has_errors() {
+            return Outcome::Failed { report };
+        }
+        match self.render(&site, &report) {
+            Ok((snapshot, rerendered)) => Outcome::Built {
+                snapshot,
+                records: site.records.len(),
+                report,
+                rerendered,
+                took: started.elapsed(),
+            },
+            Err(d) => {
+                let mut report = report;
+                report.push(d);
+                Outcome::Failed { report }
+            }
+        }
+    }
+
+    fn render(
+        &mut self,
+        site: &Site,
+        report: &Report,
+    ) -> Result<(Arc<Snapshot>, usize), Diagnostic> {
+        let context = self.context.as_ref().expect("rendering needs a context");
+        let renderer = Renderer::new(site, &context.theme, !context.history.is_empty());
+        // Render the records whose outputs are not kept.
+        let files = &self.files;
+        let fresh: Vec<(String, Arc<RecordOutputs>, Bytes)> = site
+            .records
+            .par_iter()
+            .filter(|r| files.get(&r.path).is_none_or(|k| k.outputs.is_none()))
+            .map(|r| {
+                let mut o = renderer.record_outputs(r)?;
+                let page = std::mem::take(&mut o.page);
+                Ok((r.path.clone(), Arc::new(o), page))
+            })
+            .collect::<Result<_, Diagnostic>>()?;
+        let rerendered = fresh.len();
+        for (path, o, page) in fresh {
+            if let Some(k) = self.files.get_mut(&path) {
+                k.outputs = Some((o, page));
+            }
+        }
+        let outputs: Vec<&(Arc<RecordOutputs>, Bytes)> = site
+            .records
+            .iter()
+            .filter_map(|r| self.files.get(&r.path).and_then(|k| k.outputs.as_ref()))
+            .collect();
+        let t = Instant::now();
+        let trace = std::env::var_os("DAFTAR_TRACE").is_some();
+        let summary = Summary::new(&renderer, &report.diagnostics, &context.history);
+        if trace {
+            eprintln!("  render records+summary: +{} ms", t.elapsed().as_millis());
+        }
+        let records: Vec<&RecordOutputs> = outputs.iter().map(|(o, _)| o.as_ref()).collect();
+        // The lists and exports, and beside them the table of record pages.
+        let (assembled, pages) = rayon::join(
+            || {
+                let sink = MemorySink::default();
+                crate::render::assemble_outputs(&renderer, &summary, &records, &sink)?;
+                Ok::<_, Diagnostic>(sink.into_chunks())
+            },
+            || {
+                outputs
+                    .iter()
+                    .map(|(o, page)| (o.page_path(), vec![page.clone()]))
+                    .collect::<HashMap<String, Chunks>>()
+            },
+        );
+        let (lists, internal) = assembled?;
+        if trace {
+            eprintln!("  aggregates: +{} ms", t.elapsed().as_millis());
+        }
+        let mut public = pages;
+        public.extend(lists);
+        let snapshot = Snapshot {
+            generation: self.generation + 1,
+            public,
+            internal: internal.into_iter().collect(),
+        };
+        self.generation += 1;
+        if trace {
+            eprintln!("  snapshot: +{} ms", t.elapsed().as_millis());
+        }
+        Ok((Arc::new(snapshot), rerendered))
+    }
+}
+
+fn failed(d: Diagnostic) -> Outcome {
+    let mut report = Report::default();
+    report.push(d);
+    Outcome::Failed { report }
+}
+
+impl Outcome {
+    pub fn tally(&self) -> Tally {
+        match self {
+            Outcome::Built { report, .. } | Outcome::Failed { report } => {
+                Tally::of(&report.diagnostics)
+            }
+        }
+    }
+}
