@@ -178,13 +178,6 @@ impl Engine {
             self.files.clear();
         }
 
-        let trace = std::env::var_os("DAFTAR_TRACE").is_some();
-        let lap = |what: &str| {
-            if trace {
-                eprintln!("  {what}: {} ms", started.elapsed().as_millis())
-            }
-        };
-        lap("setup");
         // Only known files changed in place (the usual save): read just those. Anything
         // else (a file added, removed or renamed, a folder moved) rescans content/.
         let in_place = !reread_all
@@ -216,7 +209,6 @@ impl Engine {
                 })
                 .collect()
         };
-        lap("discover");
         report.diagnostics.extend(self.discovered.iter().cloned());
         if report.has_setup_errors() {
             report.sort();
@@ -246,14 +238,12 @@ impl Engine {
             );
         }
 
-        lap("reread");
         let files: Vec<(&str, &FileResult)> = self
             .files
             .iter()
             .map(|(p, k)| (p.as_str(), &k.result))
             .collect();
         let (site, report) = site::assemble(&self.root, config, build_date, report, &files);
-        lap("assemble");
         if report.has_errors() {
             return Outcome::Failed { report };
         }
@@ -303,12 +293,7 @@ impl Engine {
             .iter()
             .filter_map(|r| self.files.get(&r.path).and_then(|k| k.outputs.as_ref()))
             .collect();
-        let t = Instant::now();
-        let trace = std::env::var_os("DAFTAR_TRACE").is_some();
         let summary = Summary::new(&renderer, &report.diagnostics, &context.history);
-        if trace {
-            eprintln!("  render records+summary: +{} ms", t.elapsed().as_millis());
-        }
         let records: Vec<&RecordOutputs> = outputs.iter().map(|(o, _)| o.as_ref()).collect();
         // The lists and exports, and beside them the table of record pages.
         let (assembled, pages) = rayon::join(
@@ -325,9 +310,6 @@ impl Engine {
             },
         );
         let (lists, internal) = assembled?;
-        if trace {
-            eprintln!("  aggregates: +{} ms", t.elapsed().as_millis());
-        }
         let mut public = pages;
         public.extend(lists);
         let snapshot = Snapshot {
@@ -336,9 +318,6 @@ impl Engine {
             internal: internal.into_iter().collect(),
         };
         self.generation += 1;
-        if trace {
-            eprintln!("  snapshot: +{} ms", t.elapsed().as_millis());
-        }
         Ok((Arc::new(snapshot), rerendered))
     }
 }

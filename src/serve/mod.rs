@@ -30,6 +30,14 @@ use engine::{Engine, Outcome, Snapshot};
 use events::Batch;
 use http::{Notice, Shared};
 
+/// What wakes the rebuild loop.
+enum Wake {
+    /// Paths that changed.
+    Changed(Vec<PathBuf>),
+    /// Ctrl-C.
+    Stop,
+}
+
 /// How long a burst of saves is gathered before one rebuild.
 const SETTLE: Duration = Duration::from_millis(20);
 
@@ -46,7 +54,7 @@ struct Sources {
 }
 
 impl Sources {
-    fn start(root: &Path, tx: mpsc::Sender<Vec<PathBuf>>) -> notify::Result<Sources> {
+    fn start(root: &Path, tx: mpsc::Sender<Wake>) -> notify::Result<Sources> {
         let debouncer = new_debouncer(SETTLE, None, move |result: DebounceEventResult| {
             if let Ok(events) = result {
                 // Reading a file is not changing it (and the rebuild reads them all).
@@ -56,15 +64,7 @@ impl Sources {
                     .flat_map(|e| e.event.paths)
                     .collect();
                 if !paths.is_empty() {
-                    if std::env::var_os("DAFTAR_TRACE").is_some() {
-                        eprintln!(
-                            "  events at {:?}",
-                            std::time::SystemTime::now()
-                                .duration_since(std::time::UNIX_EPOCH)
-                                .unwrap()
-                        );
-                    }
-                    let _ = tx.send(paths);
+                    let _ = tx.send(Wake::Changed(paths));
                 }
             }
         })?;
@@ -98,18 +98,39 @@ impl Sources {
     }
 }
 
-/// Waits for the next burst of source changes, gathering what arrives meanwhile.
-fn next_batch(root: &Path, rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Batch> {
+/// Waits for the next burst of source changes, gathering what arrives meanwhile;
+/// `None` on Ctrl-C.
+fn next_batch(root: &Path, rx: &mpsc::Receiver<Wake>) -> Option<Batch> {
     loop {
-        let mut paths = rx.recv().ok()?;
+        let Wake::Changed(mut paths) = rx.recv().ok()? else {
+            return None;
+        };
         while let Ok(more) = rx.try_recv() {
-            paths.extend(more);
+            match more {
+                Wake::Changed(more) => paths.extend(more),
+                Wake::Stop => return None,
+            }
         }
         let batch = Batch::of(root, &paths);
         if !batch.is_empty() {
             return Some(batch);
         }
     }
+}
+
+/// Sends [`Wake::Stop`] on Ctrl-C.
+fn stop_on_ctrl_c(tx: mpsc::Sender<Wake>) {
+    std::thread::spawn(move || {
+        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        if runtime.block_on(tokio::signal::ctrl_c()).is_ok() {
+            let _ = tx.send(Wake::Stop);
+        }
+    });
 }
 
 /// The problems of a failed rebuild, for the browser overlay (errors only).
@@ -225,14 +246,6 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
                 );
                 *shared.problems.write().expect("not poisoned") = None;
                 let _ = shared.notices.send(Notice::Reload(snapshot.generation));
-                if std::env::var_os("DAFTAR_TRACE").is_some() {
-                    eprintln!(
-                        "  notice at {:?}",
-                        std::time::SystemTime::now()
-                            .duration_since(std::time::UNIX_EPOCH)
-                            .unwrap()
-                    );
-                }
                 // Freeing the previous build's files (thousands of them) is no reason to
                 // keep the next rebuild waiting.
                 std::thread::spawn(move || drop(previous));
@@ -249,7 +262,7 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     apply(&first);
 
     let (tx, rx) = mpsc::channel();
-    let mut sources = match Sources::start(root, tx) {
+    let mut sources = match Sources::start(root, tx.clone()) {
         Ok(s) => s,
         Err(e) => {
             return setup_error(
@@ -390,7 +403,7 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
     tell(ui, &first, true);
     write(&engine, &first, ui);
     let (tx, rx) = mpsc::channel();
-    let mut sources = match Sources::start(root, tx) {
+    let mut sources = match Sources::start(root, tx.clone()) {
         Ok(s) => s,
         Err(e) => {
             return setup_error(
@@ -404,6 +417,7 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
             );
         }
     };
+    stop_on_ctrl_c(tx);
     ui.status("Mengawasi content/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
     while let Some(batch) = next_batch(root, &rx) {
         sources.follow();
@@ -411,5 +425,6 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
         tell(ui, &outcome, false);
         write(&engine, &outcome, ui);
     }
+    ui.status("Pengawasan dihentikan.");
     Exit::Ok
 }
