@@ -331,7 +331,8 @@ zona_waktu = "Asia/Makassar"
 tempat = "Tanjung Selor"
 "#;
 
-fn generate(count: usize, dir: &Path) -> std::io::Result<()> {
+/// Writes `daftar.toml` and `count` records under `dir/content/` (the tests use it too).
+pub fn generate(count: usize, dir: &Path) -> std::io::Result<()> {
     let content = dir.join("content");
     if content.exists() {
         std::fs::remove_dir_all(&content)?;

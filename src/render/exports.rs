@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
 use crate::archive::history::VersionView;
@@ -300,11 +300,8 @@ pub fn atom_version(site: &SiteView, offset: FixedOffset, v: &VersionView) -> St
 /// `atom.xml` up to the first entry.
 pub fn atom_head(site: &SiteView, offset: FixedOffset) -> String {
     let base = site.base_url.as_deref().unwrap_or("");
-    let mut w = Writer::new(Vec::new());
-    put(
-        &mut w,
-        Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
-    );
+    // The declaration as the feed has always had it (published feeds keep their bytes).
+    let mut w = Writer::new(b"<?xml version=\"1.0\"?>\n".to_vec());
     let mut feed = BytesStart::new("feed");
     feed.push_attribute(("xmlns", "http://www.w3.org/2005/Atom"));
     feed.push_attribute(("xml:lang", "id"));
@@ -354,14 +351,18 @@ pub fn sitemap_head(base: &str, build_date: &str, pages: &[&str]) -> String {
     s
 }
 
-/// One address of `sitemap.xml`, absolute under `base`.
+/// One address of `sitemap.xml`, absolute under `base`, indented by two spaces a level.
 pub fn sitemap_url(base: &str, path: &str, lastmod: &str) -> String {
-    let mut w = Writer::new(Vec::new());
-    put(&mut w, Event::Start(BytesStart::new("url")));
-    element(&mut w, "loc", &[], Some(&format!("{base}{path}")));
-    element(&mut w, "lastmod", &[], Some(lastmod));
-    put(&mut w, Event::End(BytesEnd::new("url")));
-    format!("  {}\n", String::from_utf8(w.into_inner()).expect("UTF-8"))
+    let line = |name: &str, text: &str| {
+        let mut w = Writer::new(Vec::new());
+        element(&mut w, name, &[], Some(text));
+        String::from_utf8(w.into_inner()).expect("UTF-8")
+    };
+    format!(
+        "  <url>\n    {}\n    {}\n  </url>\n",
+        line("loc", &format!("{base}{path}")),
+        line("lastmod", lastmod)
+    )
 }
 
 pub const SITEMAP_TAIL: &str = "</urlset>\n";
@@ -398,7 +399,7 @@ mod tests {
         let xml = sitemap_url("https://ppid.example.go.id/dik/", "a&b/", "2025-03-07");
         assert_eq!(
             xml,
-            "  <url><loc>https://ppid.example.go.id/dik/a&amp;b/</loc><lastmod>2025-03-07</lastmod></url>\n"
+            "  <url>\n    <loc>https://ppid.example.go.id/dik/a&amp;b/</loc>\n    <lastmod>2025-03-07</lastmod>\n  </url>\n"
         );
     }
 

@@ -162,14 +162,16 @@ impl Skeleton {
         let mut parts = Vec::new();
         let mut rest = text.as_str();
         let marker = format!("{OPEN}slot:");
+        // Rows and sections are blocks: whitespace beside them is dropped, as minifying
+        // the whole page would drop it.
+        let blank = |c: char| c.is_ascii_whitespace();
         while let Some(start) = rest.find(&marker) {
             let after = &rest[start + marker.len()..];
             let Some(end) = after.find(CLOSE) else { break };
-            parts.push(Part::Bytes(Bytes::copy_from_slice(
-                &rest.as_bytes()[..start],
-            )));
+            let before = rest[..start].trim_end_matches(blank);
+            parts.push(Part::Bytes(Bytes::copy_from_slice(before.as_bytes())));
             parts.push(Part::Slot(after[..end].to_string()));
-            rest = &after[end + CLOSE.len_utf8()..];
+            rest = after[end + CLOSE.len_utf8()..].trim_start_matches(blank);
         }
         parts.push(Part::Bytes(Bytes::copy_from_slice(rest.as_bytes())));
         Ok(Skeleton { parts })

@@ -1,0 +1,59 @@
+//! The speed work must not change a single output byte. This test builds a generated
+//! register of 300 records and compares a hash of every file (`public/` and `internal/`)
+//! with the hash of the same build by daftar before the optimisations (commit 711e8ca,
+//! which held the whole site in memory and minified every page whole).
+//!
+//! After a deliberate change of output (a template, an export), recompute the hash with
+//! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
+//! SHA-256), read the diff of the outputs, and update `EXPECTED`.
+
+#[path = "../examples/gen.rs"]
+#[allow(dead_code)]
+mod generator;
+
+use std::path::Path;
+use std::process::Command;
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+const EXPECTED: &str = "a1454dece065cb4fa72caa79d74510a07780f01b2bc9aadf68816910af7ba22e";
+const FILES: usize = 315;
+
+fn manifest_hash(root: &Path) -> (usize, String) {
+    let mut lines = Vec::new();
+    for folder in ["public", "internal"] {
+        let base = root.join(folder);
+        for entry in WalkDir::new(&base) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(&base).unwrap().to_str().unwrap();
+                let digest = hex(&Sha256::digest(std::fs::read(entry.path()).unwrap()));
+                lines.push(format!("{folder}/{rel}\0{digest}\n"));
+            }
+        }
+    }
+    lines.sort();
+    let mut hasher = Sha256::new();
+    for line in &lines {
+        hasher.update(line.as_bytes());
+    }
+    (lines.len(), hex(&hasher.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn a_generated_register_builds_to_the_same_bytes_as_before_the_optimisations() {
+    let tmp = tempfile::tempdir().unwrap();
+    generator::generate(300, tmp.path()).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(["build", "--quiet", "--tanggal", "2026-11-25", "--root"])
+        .arg(tmp.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert_eq!(manifest_hash(tmp.path()), (FILES, EXPECTED.to_string()));
+}
