@@ -156,7 +156,7 @@ def main():
                     reference = measure([hugo, "--quiet", "--minify", "-s", hsite], runs)
                     rows.append(("hugo --minify", reference))
                 for what, (seconds, peak) in rows:
-                    ratio = f"{reference[0] / seconds:7.1f}×" if reference and what.startswith("daftar") else ""
+                    ratio = f"{reference[0] / seconds:7.1f}×" if reference and what == "daftar build" else ""
                     print(f"{size:>8} {place:>6} {what:<14} {seconds:>7.2f} s {peak:>5.0f} MiB {ratio:>8}",
                           flush=True)
             finally:

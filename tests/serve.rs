@@ -171,7 +171,11 @@ impl Daftar {
     /// Ends the process with Ctrl-C (SIGINT) and returns its exit code.
     fn interrupt(mut self) -> (Option<i32>, Vec<String>) {
         let pid = self.child.id().to_string();
-        let status = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+        // The shell's own `kill`, present wherever `sh` is.
+        let status = Command::new("sh")
+            .args(["-c", &format!("kill -INT {pid}")])
+            .status()
+            .unwrap();
         assert!(status.success());
         let deadline = std::time::Instant::now() + PATIENCE;
         loop {
