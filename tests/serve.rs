@@ -28,13 +28,19 @@ const RECORD_PAGE: &str = "/dkisp-2025-004-konfigurasi-keamanan-pusat-data/";
 // A site, a server, a client
 // ---------------------------------------------------------------------------------------
 
-/// A copy of a site's sources (`daftar.toml`, `content/`) in a temporary folder.
+/// A copy of a site's sources (`daftar.toml`, `content/`, its own theme and its archive)
+/// in a temporary folder.
 fn copy_of(site: &Path) -> (TempDir, PathBuf) {
+    copy_folders(site, &["content", "themes", "archive"])
+}
+
+fn copy_folders(site: &Path, folders: &[&str]) -> (TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("situs");
     fs::create_dir(&root).unwrap();
     fs::copy(site.join("daftar.toml"), root.join("daftar.toml")).unwrap();
-    for entry in WalkDir::new(site.join("content")) {
+    let folders: Vec<PathBuf> = folders.iter().map(|f| site.join(f)).collect();
+    for entry in folders.iter().filter(|f| f.is_dir()).flat_map(WalkDir::new) {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(site).unwrap();
         if entry.file_type().is_dir() {
@@ -48,7 +54,7 @@ fn copy_of(site: &Path) -> (TempDir, PathBuf) {
 
 /// A copy of the repository's sample register.
 fn sample_site() -> (TempDir, PathBuf) {
-    copy_of(Path::new(env!("CARGO_MANIFEST_DIR")))
+    copy_folders(Path::new(env!("CARGO_MANIFEST_DIR")), &["content"])
 }
 
 /// `daftar build` of a site.
@@ -551,6 +557,14 @@ fn editor_habits_never_leave_a_stale_site() {
     fs::write(root.join(RECORD), retitled(&text, "Dihapus lalu dibuat")).unwrap();
     until(&|| page_has(RECORD_PAGE, "Dihapus lalu dibuat"));
     assert!(page_has("/", "Dihapus lalu dibuat"));
+
+    // The whole content/ folder replaced (a restore from a copy): still watched.
+    fs::rename(root.join("content"), root.join("content-lama")).unwrap();
+    let (_copy, copy) = copy_folders(&root, &["content-lama"]);
+    fs::rename(copy.join("content-lama"), root.join("content")).unwrap();
+    let text = read(&root, RECORD);
+    save(&root, RECORD, &retitled(&text, "Setelah folder diganti"));
+    until(&|| page_has(RECORD_PAGE, "Setelah folder diganti"));
 }
 
 #[test]
@@ -558,44 +572,58 @@ fn the_served_site_equals_a_full_build_after_edits_additions_deletions_and_renam
     let (_tmp, root) = sample_site();
     let (_daftar, address, events) = serve(&root);
     let record = |rel: &str| read(&root, rel);
-    let steps: Vec<Box<dyn Fn()>> = vec![
-        Box::new(|| {
-            save(
-                &root,
-                RECORD,
-                &retitled(&record(RECORD), "Suntingan pertama"),
-            )
-        }),
-        Box::new(|| {
-            let new = retitled(&record(RECORD), "Catatan baru").replacen(
-                "nomor = \"",
-                "nomor = \"BARU-",
-                1,
-            );
-            save(&root, "content/dkisp/2026-099-catatan-baru.md", &new);
-        }),
-        Box::new(|| {
-            fs::remove_file(root.join("content/bkd/2024-005-data-pribadi-asn.md")).unwrap()
-        }),
-        Box::new(|| {
-            fs::rename(
-                root.join("content/bapenda/2025-002-kajian-awal-tarif-pajak-kendaraan.md"),
-                root.join("content/dkisp/2025-002-kajian-tarif-pajak.md"),
-            )
-            .unwrap()
-        }),
-        Box::new(|| save(&root, RECORD, &retitled(&record(RECORD), "Suntingan kedua"))),
+    let status = |path: &str| get(&address, path).status;
+    let shows = |path: &str, text: &str| get(&address, path).text().contains(text);
+    // Each change, and what is served once it has been built.
+    type Step<'a> = (Box<dyn Fn() + 'a>, Box<dyn Fn() -> bool + 'a>);
+    let steps: Vec<Step> = vec![
+        (
+            Box::new(|| {
+                save(
+                    &root,
+                    RECORD,
+                    &retitled(&record(RECORD), "Suntingan pertama"),
+                )
+            }),
+            Box::new(|| shows(RECORD_PAGE, "Suntingan pertama")),
+        ),
+        (
+            Box::new(|| {
+                let new = retitled(&record(RECORD), "Catatan baru").replacen(
+                    "nomor = \"",
+                    "nomor = \"BARU-",
+                    1,
+                );
+                save(&root, "content/dkisp/2026-099-catatan-baru.md", &new);
+            }),
+            Box::new(|| shows("/dkisp-2026-099-catatan-baru/", "Catatan baru")),
+        ),
+        (
+            Box::new(|| {
+                fs::remove_file(root.join("content/bkd/2024-005-data-pribadi-asn.md")).unwrap()
+            }),
+            Box::new(|| status("/bkd-2024-005-data-pribadi-asn/") == 404),
+        ),
+        (
+            Box::new(|| {
+                fs::rename(
+                    root.join("content/bapenda/2025-002-kajian-awal-tarif-pajak-kendaraan.md"),
+                    root.join("content/dkisp/2025-002-kajian-tarif-pajak.md"),
+                )
+                .unwrap()
+            }),
+            Box::new(|| status("/dkisp-2025-002-kajian-tarif-pajak/") == 200),
+        ),
+        (
+            Box::new(|| save(&root, RECORD, &retitled(&record(RECORD), "Suntingan kedua"))),
+            Box::new(|| shows(RECORD_PAGE, "Suntingan kedua")),
+        ),
     ];
-    for step in &steps {
-        step();
-        events.next("muat-ulang");
-    }
-    // The last step is served once its title is.
-    while !get(&address, RECORD_PAGE)
-        .text()
-        .contains("Suntingan kedua")
-    {
-        events.next("muat-ulang");
+    for (change, served) in &steps {
+        change();
+        while !served() {
+            events.next("muat-ulang");
+        }
     }
 
     // A full build of the same files, elsewhere.
@@ -789,6 +817,37 @@ fn the_incremental_engine_gives_exactly_the_full_build() {
                         &text[..start],
                         &text[end..]
                     ),
+                );
+            }),
+        ),
+        // The site's own theme changes a template used by every page.
+        (
+            vec!["themes/default/templates/public/about.html"],
+            Box::new(|| {
+                let about = include_str!("../themes/default/templates/public/about.html");
+                let dir = root.join("themes/default/templates/public");
+                fs::create_dir_all(&dir).unwrap();
+                fs::write(
+                    dir.join("about.html"),
+                    about.replace("<h1", "<h1 data-tema=\"sendiri\""),
+                )
+                .unwrap();
+            }),
+        ),
+        // A version published meanwhile: every page now links the change history.
+        (
+            vec![RECORD],
+            Box::new(|| {
+                let status = Command::new(BIN)
+                    .args(["publish", "--quiet", "--tanggal", DATE, "--root"])
+                    .arg(&root)
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+                save(
+                    &root,
+                    RECORD,
+                    &retitled(&read(&root, RECORD), "Setelah terbit"),
                 );
             }),
         ),

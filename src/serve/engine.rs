@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use super::events::Batch;
 use crate::archive::{self, VersionInfo};
 use crate::config::{CONTENT_DIR, Config};
-use crate::diagnostic::{Diagnostic, Tally};
+use crate::diagnostic::Diagnostic;
 use crate::render::assemble::Summary;
 use crate::render::fragments::{RecordOutputs, Renderer};
 use crate::render::sink::{Chunks, MemorySink};
@@ -82,7 +82,8 @@ struct Context {
     config: Config,
     build_date: NaiveDate,
     theme: Theme,
-    history: Vec<VersionInfo>,
+    /// Whether versions were published (every page then links the change history).
+    has_history: bool,
 }
 
 pub struct Engine {
@@ -112,7 +113,17 @@ impl Engine {
         self.context.as_ref().map(|c| c.config.outputs.clone())
     }
 
-    /// Starts over: configuration, theme, history and every file.
+    /// Whether the build date has changed since the last build (a new day in the site's
+    /// time zone): the statuses of records may have changed with it.
+    pub fn day_changed(&self) -> bool {
+        self.context.as_ref().is_some_and(|c| {
+            DateSource::from_env(self.tanggal)
+                .resolve(&c.config)
+                .is_ok_and(|d| d != c.build_date)
+        })
+    }
+
+    /// Starts over: configuration, theme and every file.
     pub fn rebuild_all(&mut self) -> Outcome {
         self.context = None;
         self.files.clear();
@@ -159,16 +170,11 @@ impl Engine {
                     return Outcome::Failed { report };
                 }
             };
-            let (history, warnings) = archive::history::load(
-                &self.root.join(&config.outputs.arsip),
-                &config.outputs.arsip,
-            );
-            report.diagnostics.extend(warnings);
             self.context = Some(Context {
                 config: config.clone(),
                 build_date,
                 theme,
-                history,
+                has_history: false,
             });
             for kept in self.files.values_mut() {
                 kept.outputs = None;
@@ -243,11 +249,24 @@ impl Engine {
             .iter()
             .map(|(p, k)| (p.as_str(), &k.result))
             .collect();
-        let (site, report) = site::assemble(&self.root, config, build_date, report, &files);
+        let (site, mut report) = site::assemble(&self.root, config, build_date, report, &files);
         if report.has_errors() {
             return Outcome::Failed { report };
         }
-        match self.render(&site, &report) {
+        // The published versions, read every time (a publish is not a watched change);
+        // their warnings come after the others, as in `daftar build`.
+        let arsip = &site.config.outputs.arsip;
+        let (history, warnings) = archive::history::load(&self.root.join(arsip), arsip);
+        report.diagnostics.extend(warnings);
+        let context = self.context.as_mut().expect("set above");
+        let has_history = !history.is_empty();
+        if context.has_history != has_history {
+            context.has_history = has_history;
+            for kept in self.files.values_mut() {
+                kept.outputs = None;
+            }
+        }
+        match self.render(&site, &report, &history) {
             Ok((snapshot, rerendered)) => Outcome::Built {
                 snapshot,
                 records: site.records.len(),
@@ -267,9 +286,10 @@ impl Engine {
         &mut self,
         site: &Site,
         report: &Report,
+        history: &[VersionInfo],
     ) -> Result<(Arc<Snapshot>, usize), Diagnostic> {
         let context = self.context.as_ref().expect("rendering needs a context");
-        let renderer = Renderer::new(site, &context.theme, !context.history.is_empty());
+        let renderer = Renderer::new(site, &context.theme, context.has_history);
         // Render the records whose outputs are not kept.
         let files = &self.files;
         let fresh: Vec<(String, Arc<RecordOutputs>, Bytes)> = site
@@ -293,7 +313,7 @@ impl Engine {
             .iter()
             .filter_map(|r| self.files.get(&r.path).and_then(|k| k.outputs.as_ref()))
             .collect();
-        let summary = Summary::new(&renderer, &report.diagnostics, &context.history);
+        let summary = Summary::new(&renderer, &report.diagnostics, history);
         let records: Vec<&RecordOutputs> = outputs.iter().map(|(o, _)| o.as_ref()).collect();
         // The lists and exports, and beside them the table of record pages.
         let (assembled, pages) = rayon::join(
@@ -326,14 +346,4 @@ fn failed(d: Diagnostic) -> Outcome {
     let mut report = Report::default();
     report.push(d);
     Outcome::Failed { report }
-}
-
-impl Outcome {
-    pub fn tally(&self) -> Tally {
-        match self {
-            Outcome::Built { report, .. } | Outcome::Failed { report } => {
-                Tally::of(&report.diagnostics)
-            }
-        }
-    }
 }

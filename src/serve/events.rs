@@ -30,8 +30,15 @@ pub fn classify_path(root: &Path, path: &Path) -> Option<Change> {
         })
         .collect::<Option<_>>()?;
     let (first, rest) = parts.split_first()?;
-    // Hidden and editor-temporary names anywhere on the way are never sources.
-    if parts.iter().any(|p| classify(p) == FileKind::Skipped) {
+    // Hidden and editor-temporary names are never sources: anywhere on the way in
+    // `content/` (which skips such folders), the file name itself in the theme (which
+    // publishes a hidden folder such as `.well-known/`).
+    let checked: &[&str] = if *first == THEMES_DIR {
+        &parts[parts.len() - 1..]
+    } else {
+        &parts
+    };
+    if checked.iter().any(|p| classify(p) == FileKind::Skipped) {
         return None;
     }
     match (*first, rest) {
@@ -100,6 +107,11 @@ mod tests {
             change("themes/default/templates/public/index.html"),
             Some(Change::Theme)
         );
+        // A theme publishes hidden folders (its files are skipped by name only).
+        assert_eq!(
+            change("themes/default/static/public/.well-known/security.txt"),
+            Some(Change::Theme)
+        );
     }
 
     #[test]
@@ -116,6 +128,7 @@ mod tests {
             "content/x.tmp",
             ".daftar.toml.swp",
             "themes/default/templates/.index.html.swp",
+            "content/.git/config",
             "README.md",
             "daftar.toml/x",
         ] {

@@ -89,20 +89,23 @@ pub fn resolve(raw_path: &str) -> Option<String> {
 }
 
 /// The page with the preview script before the end of its body (only the chunk that
-/// holds `</body>` is copied).
+/// holds `</body>` is cut, at bytes, so the rest stays exactly as built).
 fn with_script(chunks: &[Bytes], generation: u64) -> Vec<Bytes> {
-    let tag = format!("<script src=\"{SCRIPT}?g={generation}\" defer></script>");
+    let tag = Bytes::from(format!(
+        "<script src=\"{SCRIPT}?g={generation}\" defer></script>"
+    ));
     let mut out = chunks.to_vec();
-    let at = out
-        .iter()
-        .rposition(|c| c.windows(7).any(|w| w == b"</body>"));
-    match at {
-        Some(i) => {
-            let text = String::from_utf8_lossy(&out[i]).into_owned();
-            let cut = text.rfind("</body>").expect("found above");
-            out[i] = Bytes::from(format!("{}{tag}{}", &text[..cut], &text[cut..]));
+    let found = out.iter().enumerate().rev().find_map(|(i, c)| {
+        c.windows(7)
+            .rposition(|w| w == b"</body>")
+            .map(|at| (i, at))
+    });
+    match found {
+        Some((i, at)) => {
+            let chunk = out[i].clone();
+            out.splice(i..=i, [chunk.slice(..at), tag, chunk.slice(at..)]);
         }
-        None => out.push(Bytes::from(tag)),
+        None => out.push(tag),
     }
     out
 }
@@ -191,6 +194,8 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
 }
 
 async fn events(shared: Arc<Shared>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe first: a build that lands while this page connects is then told, not lost.
+    let receiver = shared.notices.subscribe();
     let generation = shared.snapshot.read().expect("not poisoned").generation;
     let problems = shared.problems.read().expect("not poisoned").clone();
     let mut first = vec![
@@ -201,7 +206,6 @@ async fn events(shared: Arc<Shared>) -> Sse<impl Stream<Item = Result<Event, Inf
     if let Some(p) = problems {
         first.push(Event::default().event("masalah").data(p));
     }
-    let receiver = shared.notices.subscribe();
     let stop = shared.stop.clone();
     let later = stream::unfold((receiver, stop), |(mut receiver, mut stop)| async move {
         loop {

@@ -7,7 +7,7 @@ pub mod engine;
 pub mod events;
 pub mod http;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -24,7 +24,7 @@ use crate::code::Code;
 use crate::config::{CONTENT_DIR, THEMES_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::print;
-use crate::render::sink::{Chunks, concat};
+use crate::render::sink::concat;
 use crate::write;
 use engine::{Engine, Outcome, Snapshot};
 use events::Batch;
@@ -34,6 +34,8 @@ use http::{Notice, Shared};
 enum Wake {
     /// Paths that changed.
     Changed(Vec<PathBuf>),
+    /// The watcher lost track (an overflowing event queue, an error): read everything.
+    Rescan,
     /// Ctrl-C.
     Stop,
 }
@@ -41,12 +43,16 @@ enum Wake {
 /// How long a burst of saves is gathered before one rebuild.
 const SETTLE: Duration = Duration::from_millis(20);
 
+/// How often the loop looks at the clock when nothing changes (a new day can end terms).
+const CLOCK: Duration = Duration::from_secs(30);
+
 fn clock() -> String {
     chrono::Local::now().format("%H.%M.%S").to_string()
 }
 
 /// Watches the sources: `daftar.toml` (through the site folder, which also sees
-/// `content/` or `themes/` appear), `content/` and `themes/` with everything in them.
+/// `content/` or `themes/` appear, go or be replaced), `content/` and `themes/` with
+/// everything in them. `root` is canonical, as the watcher reports paths.
 struct Sources {
     root: PathBuf,
     debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
@@ -56,17 +62,23 @@ struct Sources {
 impl Sources {
     fn start(root: &Path, tx: mpsc::Sender<Wake>) -> notify::Result<Sources> {
         let debouncer = new_debouncer(SETTLE, None, move |result: DebounceEventResult| {
-            if let Ok(events) = result {
-                // Reading a file is not changing it (and the rebuild reads them all).
-                let paths: Vec<PathBuf> = events
-                    .into_iter()
-                    .filter(|e| !matches!(e.kind, EventKind::Access(_)))
-                    .flat_map(|e| e.event.paths)
-                    .collect();
-                if !paths.is_empty() {
-                    let _ = tx.send(Wake::Changed(paths));
+            let wake = match result {
+                Ok(events) if events.iter().any(|e| e.need_rescan()) => Wake::Rescan,
+                Ok(events) => {
+                    // Reading a file is not changing it (and the rebuild reads them all).
+                    let paths: Vec<PathBuf> = events
+                        .into_iter()
+                        .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                        .flat_map(|e| e.event.paths)
+                        .collect();
+                    if paths.is_empty() {
+                        return;
+                    }
+                    Wake::Changed(paths)
                 }
-            }
+                Err(_) => Wake::Rescan,
+            };
+            let _ = tx.send(wake);
         })?;
         let mut sources = Sources {
             root: root.to_path_buf(),
@@ -74,14 +86,18 @@ impl Sources {
             watched: BTreeSet::new(),
         };
         sources.debouncer.watch(root, RecursiveMode::NonRecursive)?;
-        sources.follow();
+        sources.follow(&[]);
         Ok(sources)
     }
 
-    /// Watches `content/` and `themes/` when they exist (again).
-    fn follow(&mut self) {
+    /// Watches `content/` and `themes/` when they exist, again when they were replaced
+    /// (a changed path that is the folder itself).
+    fn follow(&mut self, changed: &[PathBuf]) {
         for dir in [CONTENT_DIR, THEMES_DIR] {
             let path = self.root.join(dir);
+            if changed.contains(&path) && self.watched.remove(&path) {
+                let _ = self.debouncer.unwatch(&path);
+            }
             if path.is_dir() {
                 if !self.watched.contains(&path)
                     && self
@@ -91,46 +107,84 @@ impl Sources {
                 {
                     self.watched.insert(path);
                 }
-            } else {
-                self.watched.remove(&path);
+            } else if self.watched.remove(&path) {
+                let _ = self.debouncer.unwatch(&path);
+            }
+        }
+    }
+
+    /// Waits for the next burst of source changes, gathering what arrives meanwhile;
+    /// `None` on Ctrl-C. `new_day` is asked when nothing happened for a while: a new day
+    /// rebuilds too, with nothing changed.
+    fn next_batch(
+        &mut self,
+        rx: &mpsc::Receiver<Wake>,
+        new_day: impl Fn() -> bool,
+    ) -> Option<Batch> {
+        loop {
+            let first = match rx.recv_timeout(CLOCK) {
+                Ok(wake) => wake,
+                Err(mpsc::RecvTimeoutError::Timeout) if new_day() => return Some(Batch::default()),
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            };
+            let mut paths = Vec::new();
+            let mut rescan = false;
+            for wake in std::iter::once(first).chain(rx.try_iter()) {
+                match wake {
+                    Wake::Changed(more) => paths.extend(more),
+                    Wake::Rescan => rescan = true,
+                    Wake::Stop => return None,
+                }
+            }
+            self.follow(&paths);
+            let mut batch = Batch::of(&self.root, &paths);
+            batch.everything |= rescan;
+            if !batch.is_empty() {
+                return Some(batch);
             }
         }
     }
 }
 
-/// Waits for the next burst of source changes, gathering what arrives meanwhile;
-/// `None` on Ctrl-C.
-fn next_batch(root: &Path, rx: &mpsc::Receiver<Wake>) -> Option<Batch> {
-    loop {
-        let Wake::Changed(mut paths) = rx.recv().ok()? else {
-            return None;
-        };
-        while let Ok(more) = rx.try_recv() {
-            match more {
-                Wake::Changed(more) => paths.extend(more),
-                Wake::Stop => return None,
-            }
-        }
-        let batch = Batch::of(root, &paths);
-        if !batch.is_empty() {
-            return Some(batch);
-        }
+/// The site folder as the watcher names it (symbolic links and `.` resolved).
+fn canonical(root: &Path) -> PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// Waits for Ctrl-C; the handler is in place when this returns (call it inside a Tokio
+/// runtime), so a Ctrl-C right after the "running" line is never missed.
+fn interrupted() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut sigint = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            sigint.recv().await;
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }
 
-/// Sends [`Wake::Stop`] on Ctrl-C.
-fn stop_on_ctrl_c(tx: mpsc::Sender<Wake>) {
+/// Sends [`Wake::Stop`] on Ctrl-C (the handler is in place when this returns).
+fn stop_on_ctrl_c(tx: mpsc::Sender<Wake>) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let stop = {
+        let _inside = runtime.enter();
+        interrupted()?
+    };
     std::thread::spawn(move || {
-        let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        else {
-            return;
-        };
-        if runtime.block_on(tokio::signal::ctrl_c()).is_ok() {
-            let _ = tx.send(Wake::Stop);
-        }
+        runtime.block_on(stop);
+        let _ = tx.send(Wake::Stop);
     });
+    Ok(())
 }
 
 /// The problems of a failed rebuild, for the browser overlay (errors only).
@@ -220,12 +274,58 @@ fn setup_error(ui: &Ui, d: Diagnostic) -> Exit {
     Exit::Setup
 }
 
+/// Starts watching the sources (before the first build, so that nothing saved during it
+/// is missed).
+fn watch_sources(
+    root: &Path,
+    ui: &Ui,
+) -> Option<(Sources, mpsc::Sender<Wake>, mpsc::Receiver<Wake>)> {
+    let (tx, rx) = mpsc::channel();
+    match Sources::start(&canonical(root), tx.clone()) {
+        Ok(sources) => Some((sources, tx, rx)),
+        Err(e) => {
+            setup_error(
+                ui,
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::Unreadable,
+                    "",
+                    format!("folder situs tidak dapat diawasi: {e}"),
+                ),
+            );
+            None
+        }
+    }
+}
+
+fn runtime_error(ui: &Ui, e: std::io::Error) -> Exit {
+    setup_error(
+        ui,
+        Diagnostic::new(Severity::Error, Code::Write, "", e.to_string()),
+    )
+}
+
 pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui: &Ui) -> Exit {
     let listener = match bind_free(ip, port, ui) {
         Ok(l) => l,
         Err(d) => return setup_error(ui, d),
     };
     let address = listener.local_addr().expect("bound");
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => return runtime_error(ui, e),
+    };
+    let interrupt = {
+        let _inside = runtime.enter();
+        match interrupted() {
+            Ok(i) => i,
+            Err(e) => return runtime_error(ui, e),
+        }
+    };
     let (stop_tx, stop_rx) = watch::channel(false);
     let (notices, _) = broadcast::channel(64);
     let shared = Arc::new(Shared {
@@ -234,17 +334,22 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
         notices,
         stop: stop_rx,
     });
+    let Some((mut sources, _tx, rx)) = watch_sources(root, ui) else {
+        return Exit::Setup;
+    };
 
     let mut engine = Engine::new(root, tanggal);
     let apply = {
         let shared = Arc::clone(&shared);
         move |outcome: &Outcome| match outcome {
             Outcome::Built { snapshot, .. } => {
+                // Problems first: a page connecting now sees the old build without the
+                // overlay, then the reload.
+                *shared.problems.write().expect("not poisoned") = None;
                 let previous = std::mem::replace(
                     &mut *shared.snapshot.write().expect("not poisoned"),
                     Arc::clone(snapshot),
                 );
-                *shared.problems.write().expect("not poisoned") = None;
                 let _ = shared.notices.send(Notice::Reload(snapshot.generation));
                 // Freeing the previous build's files (thousands of them) is no reason to
                 // keep the next rebuild waiting.
@@ -261,21 +366,6 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     tell(ui, &first, true);
     apply(&first);
 
-    let (tx, rx) = mpsc::channel();
-    let mut sources = match Sources::start(root, tx.clone()) {
-        Ok(s) => s,
-        Err(e) => {
-            return setup_error(
-                ui,
-                Diagnostic::new(
-                    Severity::Error,
-                    Code::Unreadable,
-                    "",
-                    format!("folder situs tidak dapat diawasi: {e}"),
-                ),
-            );
-        }
-    };
     if !ip.is_loopback() {
         ui.status(&format!(
             "peringatan: pratinjau terbuka bagi jaringan di {address}; indeks internal yang berisi NIP ikut tersaji. Pakai hanya di jaringan yang tepercaya."
@@ -290,35 +380,20 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
         "Pratinjau berjalan di http://{shown}/ (indeks internal: http://{shown}/internal/). Tekan Ctrl-C untuk berhenti."
     ));
     let loop_ui = ui.clone();
-    let root_owned = root.to_path_buf();
     std::thread::spawn(move || {
-        while let Some(batch) = next_batch(&root_owned, &rx) {
-            sources.follow();
+        while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
             let outcome = engine.rebuild(&batch);
             tell(&loop_ui, &outcome, false);
             apply(&outcome);
         }
     });
 
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            return setup_error(
-                ui,
-                Diagnostic::new(Severity::Error, Code::Write, "", e.to_string()),
-            );
-        }
-    };
     let served = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         axum::serve(listener, http::router(shared))
             .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
+                interrupt.await;
                 let _ = stop_tx.send(true);
             })
             .await
@@ -340,29 +415,18 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     }
 }
 
-/// Writes a good build's files over the output folders (atomically, like `build`);
-/// a file with the same bytes as last time is a hard link to the old one.
+/// Writes a good build's files over the output folders, atomically like `build`.
 fn write_snapshot(
     root: &Path,
     outputs: &crate::config::Outputs,
     snapshot: &Snapshot,
-    previous: Option<&Snapshot>,
 ) -> Result<(), Diagnostic> {
     let mut staged = Vec::new();
-    for (folder, files, before) in [
-        (
-            &outputs.publik,
-            &snapshot.public,
-            previous.map(|p| &p.public),
-        ),
-        (
-            &outputs.internal,
-            &snapshot.internal,
-            previous.map(|p| &p.internal),
-        ),
+    for (folder, files) in [
+        (&outputs.publik, &snapshot.public),
+        (&outputs.internal, &snapshot.internal),
     ] {
-        let dest = root.join(folder);
-        let stage = write::stage(&dest, &crate::render::Files::new())?;
+        let stage = write::stage(&root.join(folder), &crate::render::Files::new())?;
         let base = stage.new_path();
         let mut dirs = BTreeSet::new();
         for (rel, chunks) in files {
@@ -372,13 +436,7 @@ fn write_snapshot(
             {
                 std::fs::create_dir_all(parent).map_err(|e| write::write_error(parent, &e))?;
             }
-            let unchanged = before
-                .and_then(|b: &HashMap<String, Chunks>| b.get(rel))
-                .is_some_and(|old| old == chunks);
-            let linked = unchanged && std::fs::hard_link(dest.join(rel), &path).is_ok();
-            if !linked {
-                std::fs::write(&path, concat(chunks)).map_err(|e| write::write_error(&path, &e))?;
-            }
+            std::fs::write(&path, concat(chunks)).map_err(|e| write::write_error(&path, &e))?;
         }
         staged.push(stage);
     }
@@ -386,41 +444,28 @@ fn write_snapshot(
 }
 
 pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit {
+    let Some((mut sources, tx, rx)) = watch_sources(root, ui) else {
+        return Exit::Setup;
+    };
+    if let Err(e) = stop_on_ctrl_c(tx) {
+        return runtime_error(ui, e);
+    }
     let mut engine = Engine::new(root, tanggal);
-    let mut last: Option<Arc<Snapshot>> = None;
-    let mut write = |engine: &Engine, outcome: &Outcome, ui: &Ui| {
-        if let (Outcome::Built { snapshot, .. }, Some(outputs)) = (outcome, engine.outputs()) {
-            match write_snapshot(root, &outputs, snapshot, last.as_deref()) {
-                Ok(()) => last = Some(Arc::clone(snapshot)),
-                Err(d) => ui.report(&crate::site::Report {
-                    diagnostics: vec![d],
-                    ..Default::default()
-                }),
-            }
+    let write = |engine: &Engine, outcome: &Outcome, ui: &Ui| {
+        if let (Outcome::Built { snapshot, .. }, Some(outputs)) = (outcome, engine.outputs())
+            && let Err(d) = write_snapshot(root, &outputs, snapshot)
+        {
+            ui.report(&crate::site::Report {
+                diagnostics: vec![d],
+                ..Default::default()
+            });
         }
     };
     let first = engine.rebuild_all();
     tell(ui, &first, true);
     write(&engine, &first, ui);
-    let (tx, rx) = mpsc::channel();
-    let mut sources = match Sources::start(root, tx.clone()) {
-        Ok(s) => s,
-        Err(e) => {
-            return setup_error(
-                ui,
-                Diagnostic::new(
-                    Severity::Error,
-                    Code::Unreadable,
-                    "",
-                    format!("folder situs tidak dapat diawasi: {e}"),
-                ),
-            );
-        }
-    };
-    stop_on_ctrl_c(tx);
     ui.status("Mengawasi content/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
-    while let Some(batch) = next_batch(root, &rx) {
-        sources.follow();
+    while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
         let outcome = engine.rebuild(&batch);
         tell(ui, &outcome, false);
         write(&engine, &outcome, ui);
