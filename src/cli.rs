@@ -234,12 +234,7 @@ fn load(root: &Path, dates: &DateSource) -> (Option<(Site, Theme)>, Report) {
     match theme::load(root, &site.config.tema) {
         Ok(theme) => (Some((site, theme)), report),
         Err(e) => {
-            if let Some(s) = e.source {
-                report
-                    .sources
-                    .insert(s.path.clone(), std::sync::Arc::new(s));
-            }
-            report.push(e.diagnostic);
+            e.report_into(&mut report);
             (None, report)
         }
     }

@@ -80,6 +80,18 @@ pub struct ThemeError {
     pub source: Option<SourceText>,
 }
 
+impl ThemeError {
+    /// Adds the error, and the template text its caret points into, to a report.
+    pub fn report_into(self, report: &mut crate::site::Report) {
+        if let Some(s) = self.source {
+            report
+                .sources
+                .insert(s.path.clone(), std::sync::Arc::new(s));
+        }
+        report.push(self.diagnostic);
+    }
+}
+
 impl From<Diagnostic> for ThemeError {
     fn from(diagnostic: Diagnostic) -> Self {
         ThemeError {

@@ -160,12 +160,7 @@ impl Engine {
             let theme = match theme::load(&self.root, &config.tema) {
                 Ok(t) => t,
                 Err(e) => {
-                    if let Some(s) = e.source {
-                        report
-                            .sources
-                            .insert(s.path.clone(), std::sync::Arc::new(s));
-                    }
-                    report.push(e.diagnostic);
+                    e.report_into(&mut report);
                     self.context = None;
                     return Outcome::Failed { report };
                 }
