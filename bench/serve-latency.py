@@ -51,8 +51,7 @@ class Server:
     def __init__(self, daftar, site):
         self.proc = subprocess.Popen(
             [daftar, "serve", "--root", site, "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env=dict(os.environ))
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.port = None
         for line in self.proc.stdout:
             m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -69,9 +68,8 @@ class Server:
         assert kind == "generasi", kind
 
     def _drain(self):
-        for line in self.proc.stdout:
-            if os.environ.get("LAT_DEBUG") and " at " in line:
-                print(line.rstrip(), file=sys.stderr)
+        for _ in self.proc.stdout:
+            pass
 
     def _listen(self):
         conn = http.client.HTTPConnection("127.0.0.1", self.port)
@@ -123,14 +121,10 @@ def latencies(server, site, runs):
             edited = re.sub(r'^judul = "', f'judul = "{marker} ', original, count=1, flags=re.M)
             started = time.perf_counter()
             save_atomically(path, edited)
-            if os.environ.get("LAT_DEBUG"):
-                print("saved at", time.time(), file=sys.stderr)
             while True:
                 kind, data = server.events.get(timeout=60)
                 if kind == "masalah":
                     raise SystemExit(f"the edit was refused: {data}")
-                if kind == "muat-ulang" and os.environ.get("LAT_DEBUG"):
-                    print("event after", round((time.perf_counter() - started) * 1000), "ms", file=sys.stderr)
                 if kind == "muat-ulang" and marker.encode() in server.get(f"/{slug}/"):
                     break
             times.append(time.perf_counter() - started)
