@@ -2,6 +2,9 @@
 //! chained by their tag manifests), tamper detection, the no-change and failed
 //! publishes, reproducible builds, and a publish killed at any moment.
 
+mod common;
+
+use common::{DATE, copy_tree};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -9,7 +12,6 @@ use std::process::{Command, Output, Stdio};
 use walkdir::WalkDir;
 
 const EPOCH: &str = "1764028800"; // 2025-11-25 00:00 UTC: the moment recorded as publication
-const DATE: &str = "2026-11-25";
 
 /// A copy of the sample register in a temporary folder.
 struct Site {
@@ -138,17 +140,6 @@ fn writable(path: &Path) {
     #[allow(clippy::permissions_set_readonly_false)]
     p.set_readonly(false);
     std::fs::set_permissions(path, p).unwrap();
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for e in WalkDir::new(from).into_iter().flatten() {
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 fn two_versions() -> Site {

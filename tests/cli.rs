@@ -17,6 +17,9 @@
 //! The temporary site root is printed as `[ROOT]` (and its parent as `[TMP]`).
 //! To update the snapshots: `INSTA_UPDATE=always cargo test --test cli`, then read them.
 
+mod common;
+
+use common::{BIN, copy_tree};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,7 +29,6 @@ use serde_json::Value;
 use tempfile::TempDir;
 use walkdir::WalkDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_daftar");
 const DATE: &str = "2026-11-25";
 
 // ---------------------------------------------------------------------------------------
@@ -71,18 +73,6 @@ fn fixture_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
-
 impl Site {
     /// An empty temporary folder; the site root inside it does not exist yet.
     fn empty() -> Site {
@@ -99,7 +89,7 @@ impl Site {
         let site = Site::empty();
         let from = fixture_dir(name);
         assert!(from.is_dir(), "no fixture {}", from.display());
-        copy_dir(&from, &site.root);
+        copy_tree(&from, &site.root);
         site
     }
 

@@ -1,9 +1,11 @@
 //! Every link in the built site resolves: to a file of the build (a folder meaning its
 //! `index.html`) and, with a `#fragment`, to an element with that id.
 
+mod common;
+
+use common::{build, copy_site};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use scraper::{Html, Selector};
 use walkdir::WalkDir;
@@ -11,24 +13,8 @@ use walkdir::WalkDir;
 fn build_sample() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for e in WalkDir::new(root.join("content"))
-        .into_iter()
-        .map(Result::unwrap)
-    {
-        let dest = tmp.path().join(e.path().strip_prefix(root).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
-    std::fs::copy(root.join("daftar.toml"), tmp.path().join("daftar.toml")).unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .args(["build", "--quiet", "--tanggal", "2026-11-25", "--root"])
-        .arg(tmp.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    copy_site(root, tmp.path(), &["daftar.toml", "content"]);
+    build(tmp.path());
     tmp
 }
 

@@ -7,12 +7,12 @@
 //! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
 //! SHA-256), read the diff of the outputs, and update `EXPECTED`.
 
+mod common;
 #[path = "../examples/gen.rs"]
 #[allow(dead_code)]
 mod generator;
 
 use std::path::Path;
-use std::process::Command;
 
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
@@ -49,11 +49,6 @@ fn hex(bytes: &[u8]) -> String {
 fn a_generated_register_builds_to_the_same_bytes_as_before_the_optimisations() {
     let tmp = tempfile::tempdir().unwrap();
     generator::generate(300, tmp.path()).unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .args(["build", "--quiet", "--tanggal", "2026-11-25", "--root"])
-        .arg(tmp.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::build(tmp.path());
     assert_eq!(manifest_hash(tmp.path()), (FILES, EXPECTED.to_string()));
 }

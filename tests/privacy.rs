@@ -2,8 +2,10 @@
 //! timing, no `catatan_internal`. Checked on the repository's sample register and on a
 //! fixture, by building with the real binary and reading every file it wrote.
 
+mod common;
+
+use common::{DATE, build, copy_site};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use daftar::locale::{self, Zone};
@@ -11,29 +13,9 @@ use daftar::record::{Record, nip};
 use daftar::site::{self, DateSource};
 use walkdir::WalkDir;
 
-const BUILD_DATE: &str = "2026-11-25";
-
-fn copy_site(from: &Path, to: &Path) {
-    for entry in ["daftar.toml", "content", "themes"] {
-        let src = from.join(entry);
-        if !src.exists() {
-            continue;
-        }
-        for e in WalkDir::new(&src).into_iter().map(Result::unwrap) {
-            let rel = e.path().strip_prefix(from).unwrap();
-            let dest = to.join(rel);
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
-}
-
 fn records(root: &Path) -> Vec<Record> {
     let dates = DateSource {
-        tanggal: NaiveDate::parse_from_str(BUILD_DATE, "%Y-%m-%d").ok(),
+        tanggal: NaiveDate::parse_from_str(DATE, "%Y-%m-%d").ok(),
         source_date_epoch: None,
         now: chrono::DateTime::UNIX_EPOCH,
     };
@@ -86,13 +68,8 @@ fn html_escaped(s: &str) -> String {
 
 fn assert_public_output_is_clean(site: &Path) {
     let tmp = tempfile::tempdir().unwrap();
-    copy_site(site, tmp.path());
-    let status = Command::new(env!("CARGO_BIN_EXE_daftar"))
-        .args(["build", "--quiet", "--tanggal", BUILD_DATE, "--root"])
-        .arg(tmp.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
+    copy_site(site, tmp.path(), &["daftar.toml", "content", "themes"]);
+    build(tmp.path());
     let records = records(tmp.path());
     assert!(!records.is_empty());
     let public: PathBuf = tmp.path().join("public");

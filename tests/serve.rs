@@ -5,6 +5,9 @@
 //! No test times anything: each waits (up to a generous limit) for the message that says
 //! a rebuild happened, then checks what is served.
 
+mod common;
+
+use common::{BIN, DATE, build, copy_site};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -17,8 +20,6 @@ use std::time::Duration;
 use tempfile::TempDir;
 use walkdir::WalkDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_daftar");
-const DATE: &str = "2026-11-25";
 /// Long enough for a rebuild on a slow, busy machine; a passing test never waits it out.
 const PATIENCE: Duration = Duration::from_secs(30);
 const RECORD: &str = "content/dkisp/2025-004-konfigurasi-keamanan-pusat-data.md";
@@ -37,35 +38,13 @@ fn copy_of(site: &Path) -> (TempDir, PathBuf) {
 fn copy_folders(site: &Path, folders: &[&str]) -> (TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("situs");
-    fs::create_dir(&root).unwrap();
-    fs::copy(site.join("daftar.toml"), root.join("daftar.toml")).unwrap();
-    let folders: Vec<PathBuf> = folders.iter().map(|f| site.join(f)).collect();
-    for entry in folders.iter().filter(|f| f.is_dir()).flat_map(WalkDir::new) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(site).unwrap();
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(root.join(rel)).unwrap();
-        } else {
-            fs::copy(entry.path(), root.join(rel)).unwrap();
-        }
-    }
+    copy_site(site, &root, &[&["daftar.toml"][..], folders].concat());
     (tmp, root)
 }
 
 /// A copy of the repository's sample register.
 fn sample_site() -> (TempDir, PathBuf) {
     copy_folders(Path::new(env!("CARGO_MANIFEST_DIR")), &["content"])
-}
-
-/// `daftar build` of a site.
-fn build(root: &Path) {
-    let status = Command::new(BIN)
-        .args(["build", "--root", root.to_str().unwrap(), "--tanggal", DATE])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
 }
 
 /// Every file under a folder: path inside it → bytes.

@@ -34,13 +34,6 @@ pub struct Row {
 }
 
 impl Row {
-    /// The row from its rendered text.
-    pub fn new(fragment: &str) -> Row {
-        let mut pack = Pack::default();
-        let cut = pack.row(fragment);
-        cut.take(&pack.freeze())
-    }
-
     /// Writes the row with `number` as its number in the table.
     pub fn put(&self, number: &Bytes, out: &mut dyn Output) -> Result<(), Diagnostic> {
         for (i, part) in self.parts.iter().enumerate() {
@@ -50,16 +43,6 @@ impl Row {
             out.put(part.clone())?;
         }
         Ok(())
-    }
-
-    /// The row with its number, as text (for tests).
-    pub fn numbered(&self, n: usize) -> String {
-        let parts: Vec<String> = self
-            .parts
-            .iter()
-            .map(|p| String::from_utf8_lossy(p).into_owned())
-            .collect();
-        parts.join(&n.to_string())
     }
 }
 
@@ -213,12 +196,35 @@ mod tests {
         assert_eq!(numbers.get(130), "130");
     }
 
+    /// A row as text, cut from a pack as the renderer cuts it.
+    struct Text(Vec<u8>);
+
+    impl Output for Text {
+        fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
+            self.0.extend_from_slice(&chunk);
+            Ok(())
+        }
+        fn finish(self: Box<Self>) -> Result<(), Diagnostic> {
+            Ok(())
+        }
+    }
+
+    impl Row {
+        fn numbered(&self, n: usize) -> String {
+            let mut text = Text(Vec::new());
+            self.put(&Bytes::from(n.to_string()), &mut text).unwrap();
+            String::from_utf8(text.0).unwrap()
+        }
+    }
+
     #[test]
     fn rows_get_their_number() {
-        let row = Row::new(&format!(
+        let mut pack = Pack::default();
+        let cut = pack.row(&format!(
             "<tr><td data-urut={0}>{0}</td></tr>",
             number_slot()
         ));
+        let row = cut.take(&pack.freeze());
         assert_eq!(row.numbered(12), "<tr><td data-urut=12>12</td></tr>");
     }
 }
