@@ -125,8 +125,6 @@ impl Engine {
 
     /// Starts over: configuration, theme and every file.
     pub fn rebuild_all(&mut self) -> Outcome {
-        self.context = None;
-        self.files.clear();
         self.rebuild(&Batch {
             everything: true,
             ..Batch::default()
@@ -171,9 +169,7 @@ impl Engine {
                 theme,
                 has_history: false,
             });
-            for kept in self.files.values_mut() {
-                kept.outputs = None;
-            }
+            self.forget_outputs();
         }
         if reread_all {
             self.files.clear();
@@ -257,9 +253,7 @@ impl Engine {
         let has_history = !history.is_empty();
         if context.has_history != has_history {
             context.has_history = has_history;
-            for kept in self.files.values_mut() {
-                kept.outputs = None;
-            }
+            self.forget_outputs();
         }
         match self.render(&site, &report, &history) {
             Ok((snapshot, rerendered)) => Outcome::Built {
@@ -270,10 +264,16 @@ impl Engine {
                 took: started.elapsed(),
             },
             Err(d) => {
-                let mut report = report;
                 report.push(d);
                 Outcome::Failed { report }
             }
+        }
+    }
+
+    /// Every record is rendered again at the next build (what all pages share changed).
+    fn forget_outputs(&mut self) {
+        for kept in self.files.values_mut() {
+            kept.outputs = None;
         }
     }
 
