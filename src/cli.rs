@@ -257,7 +257,14 @@ pub fn check(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         )),
         (None, _) => ui.status(&format!("Pemeriksaan dihentikan; {tally}.")),
     }
+    leave_to_exit(loaded);
     exit
+}
+
+/// The process ends when a command returns: its memory goes back to the system at once,
+/// which is quicker than freeing ten thousand records piece by piece.
+fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
@@ -276,7 +283,7 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
     };
     let history = load_history(&site, &mut report);
     let written = build_to_disk(&site, &theme, &report.diagnostics, &history);
-    match written {
+    let exit = match written {
         Ok((public_files, internal_files)) => {
             ui.report(&report);
             let o = &site.config.outputs;
@@ -295,7 +302,9 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
             refused(ui, &report);
             Exit::Setup
         }
-    }
+    };
+    leave_to_exit((site, theme, history));
+    exit
 }
 
 /// Renders straight into staging folders beside the outputs, then swaps them in.

@@ -5,6 +5,7 @@
 //! the source text only for the snippet.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -114,20 +115,25 @@ pub struct SourceText {
     /// Path relative to the site root, `/` separators.
     pub path: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Made when a span is first located: most files have nothing to report.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceText {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         SourceText {
             path: path.into(),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// 1-based line and character column of a byte offset (clamped into the text).
@@ -136,11 +142,12 @@ impl SourceText {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_start = self.line_starts[line];
+        let line_start = line_starts[line];
         // A byte order mark is invisible in editors: it is not a column.
         let column = self.text[line_start..offset]
             .chars()
@@ -152,13 +159,12 @@ impl SourceText {
 
     /// Span of the whole of the given 1-based line, without its line ending.
     pub fn line_span(&self, line: usize) -> Span {
-        let start = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let start = line_starts
             .get(line - 1)
             .copied()
             .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
+        let end = line_starts
             .get(line)
             .map_or(self.text.len(), |next| next - 1);
         let end = if self.text[..end].ends_with('\r') {

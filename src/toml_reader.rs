@@ -5,6 +5,8 @@
 //! of every key and value. Spans here are made absolute (into the whole file) by adding
 //! `base`, the offset of the TOML text in the file.
 
+use std::fmt::Display;
+
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
@@ -103,7 +105,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reports every key of `table` that is not in `known`, suggesting the closest name.
-    pub fn reject_unknown(&mut self, table: &DeTable, known: &[&str], context: &str) {
+    pub fn reject_unknown(&mut self, table: &DeTable, known: &[&str], context: impl Display) {
         for key in table.keys() {
             let name: &str = key.get_ref();
             if known.contains(&name) {
@@ -132,10 +134,10 @@ impl<'a> Reader<'a> {
         &mut self,
         table: &'t DeTable<'i>,
         key: &str,
-        path: &str,
+        path: impl Display,
         parent: &Span,
     ) -> Option<&'t Value<'i>> {
-        self.required_or(table, key, path, parent, None)
+        self.required_or(table, key, path, parent, None::<&str>)
     }
 
     /// As [`Reader::required`], with advice for when the key is missing.
@@ -143,9 +145,9 @@ impl<'a> Reader<'a> {
         &mut self,
         table: &'t DeTable<'i>,
         key: &str,
-        path: &str,
+        path: impl Display,
         parent: &Span,
-        advice: Option<&str>,
+        advice: Option<impl Display>,
     ) -> Option<&'t Value<'i>> {
         let value = table.get(key);
         if value.is_none() {
@@ -161,7 +163,7 @@ impl<'a> Reader<'a> {
                 Some((name, line)) => Some(format!(
                     "kolom `{name}` di baris {line} mungkin salah ketik untuk `{key}`"
                 )),
-                None => advice.map(str::to_string),
+                None => advice.map(|a| a.to_string()),
             };
             let d = self.error(
                 Code::MissingField,
@@ -175,7 +177,7 @@ impl<'a> Reader<'a> {
         value
     }
 
-    fn wrong_type(&mut self, value: &Value, path: &str, expected: &str) -> &mut Diagnostic {
+    fn wrong_type(&mut self, value: &Value, path: impl Display, expected: &str) -> &mut Diagnostic {
         let span = self.span(value);
         let found = kind(value.get_ref());
         self.error(
@@ -185,7 +187,7 @@ impl<'a> Reader<'a> {
         )
     }
 
-    pub fn string(&mut self, value: &Value, path: &str) -> Option<Located<String>> {
+    pub fn string(&mut self, value: &Value, path: impl Display + Copy) -> Option<Located<String>> {
         match value.get_ref() {
             DeValue::String(s) => Some(Located::new(s.to_string(), self.span(value))),
             _ => {
@@ -196,7 +198,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string that must not be blank.
-    pub fn text(&mut self, value: &Value, path: &str) -> Option<Located<String>> {
+    pub fn text(&mut self, value: &Value, path: impl Display + Copy) -> Option<Located<String>> {
         let s = self.string(value, path)?;
         if s.value.trim().is_empty() {
             self.error(
@@ -209,7 +211,7 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
-    pub fn integer(&mut self, value: &Value, path: &str) -> Option<Located<i64>> {
+    pub fn integer(&mut self, value: &Value, path: impl Display + Copy) -> Option<Located<i64>> {
         match value.get_ref() {
             DeValue::Integer(i) => {
                 let span = self.span(value);
@@ -232,7 +234,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn boolean(&mut self, value: &Value, path: &str) -> Option<Located<bool>> {
+    pub fn boolean(&mut self, value: &Value, path: impl Display + Copy) -> Option<Located<bool>> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Located::new(*b, self.span(value))),
             _ => {
@@ -242,7 +244,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn array<'t, 'i>(&mut self, value: &'t Value<'i>, path: &str) -> Option<&'t DeArray<'i>> {
+    pub fn array<'t, 'i>(
+        &mut self,
+        value: &'t Value<'i>,
+        path: impl Display,
+    ) -> Option<&'t DeArray<'i>> {
         match value.get_ref() {
             DeValue::Array(a) => Some(a),
             _ => {
@@ -252,7 +258,11 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn table<'t, 'i>(&mut self, value: &'t Value<'i>, path: &str) -> Option<&'t DeTable<'i>> {
+    pub fn table<'t, 'i>(
+        &mut self,
+        value: &'t Value<'i>,
+        path: impl Display,
+    ) -> Option<&'t DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
@@ -266,7 +276,7 @@ impl<'a> Reader<'a> {
     pub fn text_list(
         &mut self,
         value: &Value,
-        path: &str,
+        path: impl Display + Copy,
         item: &str,
     ) -> Option<Vec<Located<String>>> {
         let items = self.array(value, path)?;
@@ -282,7 +292,7 @@ impl<'a> Reader<'a> {
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            match self.text(item, &format!("{path}[{}]", i + 1)) {
+            match self.text(item, format_args!("{path}[{}]", i + 1)) {
                 Some(s) => out.push(s),
                 None => ok = false,
             }
@@ -291,7 +301,11 @@ impl<'a> Reader<'a> {
     }
 
     /// A TOML local date (`2025-03-07`), without a time.
-    pub fn local_date(&mut self, value: &Value, path: &str) -> Option<Located<NaiveDate>> {
+    pub fn local_date(
+        &mut self,
+        value: &Value,
+        path: impl Display + Copy,
+    ) -> Option<Located<NaiveDate>> {
         let span = self.span(value);
         let DeValue::Datetime(dt) = value.get_ref() else {
             self.wrong_type(value, path, "tanggal (misalnya 2025-03-07)")
@@ -321,7 +335,7 @@ impl<'a> Reader<'a> {
     pub fn date_time(
         &mut self,
         value: &Value,
-        path: &str,
+        path: impl Display + Copy,
         zone: Zone,
     ) -> Option<Located<DateTime<FixedOffset>>> {
         let span = self.span(value);

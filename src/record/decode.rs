@@ -1,6 +1,8 @@
 //! From the spanned TOML tree to a [`Draft`]: every field that could be read, with its
 //! span; every shape problem (unknown, missing, wrong type, blank) reported.
 
+use std::fmt;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use toml::de::DeTable;
 
@@ -236,10 +238,10 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
                 }
                 [(key, value)] => {
                     let key: &str = key.get_ref();
-                    let path = format!("jangka_waktu.{key}");
+                    let path = Field("jangka_waktu", key);
                     let term = match key {
                         "tahun" | "bulan" => {
-                            let n = r.integer(value, &path)?;
+                            let n = r.integer(value, path)?;
                             if n.value <= 0 {
                                 r.error(
                                     Code::TermNotPositive,
@@ -262,8 +264,8 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
                                 Term::Bulan(n)
                             }
                         }
-                        "sampai" => Term::Sampai(r.local_date(value, &path)?.value),
-                        _ => Term::Peristiwa(r.text(value, &path)?.value),
+                        "sampai" => Term::Sampai(r.local_date(value, path)?.value),
+                        _ => Term::Peristiwa(r.text(value, path)?.value),
                     };
                     Some(Located::new(term, span))
                 }
@@ -291,7 +293,12 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
     }
 }
 
-fn positive_u32(r: &mut Reader, v: &Value, path: &str, code: Code) -> Option<Located<u32>> {
+fn positive_u32(
+    r: &mut Reader,
+    v: &Value,
+    path: impl fmt::Display + Copy,
+    code: Code,
+) -> Option<Located<u32>> {
     let n = r.integer(v, path)?;
     match u32::try_from(n.value) {
         Ok(x) if x > 0 => Some(Located::new(x, n.span)),
@@ -312,28 +319,25 @@ fn steps(r: &mut Reader, v: &Value, config: &Config) -> Option<Located<Vec<StepD
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         // Entries are named by their step number once it is known, else by position.
-        let position = format!("langkah[urutan {}]", i + 1);
+        let position = StepName::Position(i + 1);
         let item_span = r.span(item);
-        let Some(t) = r.table(item, &position) else {
+        let Some(t) = r.table(item, position) else {
             continue;
         };
         let no = r
-            .required(t, "no", &format!("{position}.no"), &item_span)
-            .and_then(|v| positive_u32(r, v, &format!("{position}.no"), Code::StepUnknown));
-        let path = match &no {
-            Some(n) => format!("langkah[no={}]", n.value),
-            None => position,
-        };
-        r.reject_unknown(t, STEP_FIELDS, &format!("di {path}"));
+            .required(t, "no", Field(position, "no"), &item_span)
+            .and_then(|v| positive_u32(r, v, Field(position, "no"), Code::StepUnknown));
+        let name = no.as_ref().map_or(position, |n| StepName::No(n.value));
+        r.reject_unknown(t, STEP_FIELDS, format_args!("di {name}"));
         let mulai = r
-            .required(t, "mulai", &format!("{path}.mulai"), &item_span)
-            .and_then(|v| r.date_time(v, &format!("{path}.mulai"), config.zone));
+            .required(t, "mulai", Field(name, "mulai"), &item_span)
+            .and_then(|v| r.date_time(v, Field(name, "mulai"), config.zone));
         let menit = r
-            .required(t, "menit", &format!("{path}.menit"), &item_span)
-            .and_then(|v| positive_u32(r, v, &format!("{path}.menit"), Code::StepMinutes));
+            .required(t, "menit", Field(name, "menit"), &item_span)
+            .and_then(|v| positive_u32(r, v, Field(name, "menit"), Code::StepMinutes));
         let oleh = t
             .get("oleh")
-            .and_then(|v| r.text(v, &format!("{path}.oleh")))
+            .and_then(|v| r.text(v, Field(name, "oleh")))
             .map(|s| s.value);
         if let Some(no) = no {
             out.push(StepDraft {
@@ -347,6 +351,33 @@ fn steps(r: &mut Reader, v: &Value, config: &Config) -> Option<Located<Vec<StepD
     Some(Located::new(out, span))
 }
 
+/// How messages name a step: by its number once it is known, else by its place.
+#[derive(Clone, Copy)]
+enum StepName {
+    Position(usize),
+    No(u32),
+}
+
+impl fmt::Display for StepName {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            StepName::Position(i) => write!(f, "langkah[urutan {i}]"),
+            StepName::No(n) => write!(f, "langkah[no={n}]"),
+        }
+    }
+}
+
+/// A field of a table named `parent`, as messages write it (`parent.key`). Written out
+/// only when a message needs it: a valid record names no paths.
+#[derive(Clone, Copy)]
+struct Field<'k, P>(P, &'k str);
+
+impl<P: fmt::Display> fmt::Display for Field<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
 fn signoffs(r: &mut Reader, v: &Value, config: &Config) -> Vec<SignOffDraft> {
     let span = r.span(v);
     let Some(table) = r.table(v, "pengesahan") else {
@@ -355,35 +386,35 @@ fn signoffs(r: &mut Reader, v: &Value, config: &Config) -> Vec<SignOffDraft> {
     r.reject_unknown(table, ROLES, "di pengesahan");
     let mut out = Vec::new();
     for role in Role::ALL {
-        let path = format!("pengesahan.{}", role.key());
-        let advice = format!(
+        let path = Field("pengesahan", role.key());
+        let advice = format_args!(
             "tambahkan bagian [{path}] berisi nama, nip, jabatan, dan tanggal pengesahan {}",
             role.label()
         );
-        let Some(v) = r.required_or(table, role.key(), &path, &span, Some(&advice)) else {
+        let Some(v) = r.required_or(table, role.key(), path, &span, Some(advice)) else {
             continue;
         };
         let role_span = r.span(v);
-        let Some(t) = r.table(v, &path) else {
+        let Some(t) = r.table(v, path) else {
             continue;
         };
-        r.reject_unknown(t, SIGNOFF_FIELDS, &format!("di {path}"));
-        let text = |r: &mut Reader, key: &str| {
-            r.required(t, key, &format!("{path}.{key}"), &role_span)
-                .and_then(|v| r.text(v, &format!("{path}.{key}")))
+        r.reject_unknown(t, SIGNOFF_FIELDS, format_args!("di {path}"));
+        let text = |r: &mut Reader, key: &'static str| {
+            r.required(t, key, Field(path, key), &role_span)
+                .and_then(|v| r.text(v, Field(path, key)))
         };
         let nama = text(r, "nama").map(|s| s.value);
         let jabatan = text(r, "jabatan").map(|s| s.value);
         let pppk = t
             .get("pppk")
-            .and_then(|v| r.boolean(v, &format!("{path}.pppk")))
+            .and_then(|v| r.boolean(v, Field(path, "pppk")))
             .is_some_and(|b| b.value);
         let nip = r
-            .required(t, "nip", &format!("{path}.nip"), &role_span)
-            .and_then(|v| nip_value(r, v, &path, pppk));
+            .required(t, "nip", Field(path, "nip"), &role_span)
+            .and_then(|v| nip_value(r, v, Field(path, "nip"), pppk));
         let tanggal = r
-            .required(t, "tanggal", &format!("{path}.tanggal"), &role_span)
-            .and_then(|v| r.date_time(v, &format!("{path}.tanggal"), config.zone));
+            .required(t, "tanggal", Field(path, "tanggal"), &role_span)
+            .and_then(|v| r.date_time(v, Field(path, "tanggal"), config.zone));
         out.push(SignOffDraft {
             role,
             nama,
@@ -396,8 +427,12 @@ fn signoffs(r: &mut Reader, v: &Value, config: &Config) -> Vec<SignOffDraft> {
     out
 }
 
-fn nip_value(r: &mut Reader, v: &Value, path: &str, pppk: bool) -> Option<Located<String>> {
-    let path = format!("{path}.nip");
+fn nip_value(
+    r: &mut Reader,
+    v: &Value,
+    path: impl fmt::Display + Copy,
+    pppk: bool,
+) -> Option<Located<String>> {
     if let toml::de::DeValue::Integer(i) = v.get_ref() {
         let span = r.span(v);
         r.error(
@@ -411,7 +446,7 @@ fn nip_value(r: &mut Reader, v: &Value, path: &str, pppk: bool) -> Option<Locate
         ));
         return None;
     }
-    let raw = r.text(v, &path)?;
+    let raw = r.text(v, path)?;
     match nip::check(&raw.value, pppk) {
         Ok(digits) => Some(Located::new(digits, raw.span)),
         Err(problems) => {
