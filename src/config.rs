@@ -425,7 +425,7 @@ fn sop(r: &mut Reader, v: &Value) -> Option<Sop> {
         // An office's own SOP: nothing of the default SOP's identity carries over.
         sop.header = SopHeader::default();
         for key in ["nomor", "nama"] {
-            if r.required(table, key, &format!("sop.{key}"), &span)
+            if r.required(table, key, format_args!("sop.{key}"), &span)
                 .is_none()
             {
                 ok = false;
@@ -568,7 +568,7 @@ fn sop_steps(r: &mut Reader, v: &Value) -> Option<Vec<SopStep>> {
             ok = false;
             continue;
         };
-        r.reject_unknown(t, STEP_KEYS, &format!("di {path}"));
+        r.reject_unknown(t, STEP_KEYS, format_args!("di {path}"));
         let get_text = |r: &mut Reader, key: &str, required: bool| -> Option<String> {
             let p = format!("{path}.{key}");
             match t.get(key) {
@@ -585,13 +585,13 @@ fn sop_steps(r: &mut Reader, v: &Value) -> Option<Vec<SopStep>> {
         let kelengkapan = get_text(r, "kelengkapan", false);
         let output = get_text(r, "output", false);
         let no = r
-            .required(t, "no", &format!("{path}.no"), &span)
+            .required(t, "no", format_args!("{path}.no"), &span)
             .and_then(|v| positive(r, v, &format!("{path}.no")).map(|n| (n, r.span(v))));
         let minutes = r
             .required(
                 t,
                 "mutu_baku_menit",
-                &format!("{path}.mutu_baku_menit"),
+                format_args!("{path}.mutu_baku_menit"),
                 &span,
             )
             .and_then(|v| positive(r, v, &format!("{path}.mutu_baku_menit")));
