@@ -227,16 +227,15 @@ fn records_summary(site: &Site) -> String {
 
 /// Loads the site and its theme: everything `check` validates and `build` needs.
 fn load(root: &Path, dates: &DateSource) -> (Option<(Site, Theme)>, Report) {
-    let (site, mut report) = site::load(root, dates);
-    let Some(site) = site else {
-        return (None, report);
-    };
-    match theme::load(root, &site.config.tema) {
-        Ok(theme) => (Some((site, theme)), report),
-        Err(e) => {
+    let (loaded, mut report) =
+        site::load_beside(root, dates, |config| theme::load(root, &config.tema));
+    match loaded {
+        Some((site, Ok(theme))) => (Some((site, theme)), report),
+        Some((_, Err(e))) => {
             e.report_into(&mut report);
             (None, report)
         }
+        None => (None, report),
     }
 }
 

@@ -231,8 +231,24 @@ pub fn assemble(
 /// Loads the configuration and every record. `None` when the setup is broken (the
 /// report then says why); otherwise the site with its valid records.
 pub fn load(root: &Path, dates: &DateSource) -> (Option<Site>, Report) {
-    let (loaded, report) = load_with_nomors(root, dates);
-    (loaded.map(|(site, _)| site), report)
+    let (loaded, report) = load_beside(root, dates, |_| ());
+    (loaded.map(|(site, ())| site), report)
+}
+
+/// [`load`], with `beside` run on the configuration while the record files are read
+/// (the command's other setup, such as compiling the theme, then costs no time).
+pub fn load_beside<T: Send>(
+    root: &Path,
+    dates: &DateSource,
+    beside: impl FnOnce(&Config) -> T + Send,
+) -> (Option<(Site, T)>, Report) {
+    match read_all(root, dates, beside) {
+        Ok((config, build_date, report, files, extra)) => {
+            let (site, report) = assemble(root, config, build_date, report, &refs(&files));
+            (Some((site, extra)), report)
+        }
+        Err(report) => (None, report),
+    }
 }
 
 /// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
@@ -240,27 +256,49 @@ pub type Nomors = Vec<(String, String)>;
 
 /// [`load`], and the `nomor` of every record file.
 pub fn load_with_nomors(root: &Path, dates: &DateSource) -> (Option<(Site, Nomors)>, Report) {
-    let (config, build_date, mut report) = match setup(root, dates) {
-        Ok(s) => s,
-        Err(report) => return (None, report),
-    };
+    match read_all(root, dates, |_| ()) {
+        Ok((config, build_date, report, files, ())) => {
+            let (site, report) = assemble(root, config, build_date, report, &refs(&files));
+            let nomors = files
+                .into_iter()
+                .filter_map(|(path, r)| r.nomor.map(|n| (path, n.value)))
+                .collect();
+            (Some((site, nomors)), report)
+        }
+        Err(report) => (None, report),
+    }
+}
+
+type ReadAll<T> = (Config, NaiveDate, Report, Vec<(String, FileResult)>, T);
+
+/// The configuration, the build date and every record file read and checked (in
+/// path order, on every core), with what `beside` made meanwhile.
+fn read_all<T: Send>(
+    root: &Path,
+    dates: &DateSource,
+    beside: impl FnOnce(&Config) -> T + Send,
+) -> Result<ReadAll<T>, Report> {
+    let (config, build_date, mut report) = setup(root, dates)?;
     let (paths, found) = source::discover(root, CONTENT_DIR);
     report.diagnostics.extend(found);
     if report.has_setup_errors() {
         report.sort();
-        return (None, report);
+        return Err(report);
     }
-    let files: Vec<(String, FileResult)> = paths
-        .par_iter()
-        .map(|rel| (rel.clone(), read_file(root, rel, &config, build_date)))
-        .collect();
-    let refs: Vec<(&str, &FileResult)> = files.iter().map(|(p, r)| (p.as_str(), r)).collect();
-    let (site, report) = assemble(root, config, build_date, report, &refs);
-    let nomors = files
-        .into_iter()
-        .filter_map(|(path, r)| r.nomor.map(|n| (path, n.value)))
-        .collect();
-    (Some((site, nomors)), report)
+    let (extra, files) = rayon::join(
+        || beside(&config),
+        || {
+            paths
+                .par_iter()
+                .map(|rel| (rel.clone(), read_file(root, rel, &config, build_date)))
+                .collect::<Vec<_>>()
+        },
+    );
+    Ok((config, build_date, report, files, extra))
+}
+
+fn refs(files: &[(String, FileResult)]) -> Vec<(&str, &FileResult)> {
+    files.iter().map(|(p, r)| (p.as_str(), r)).collect()
 }
 
 /// Page addresses the public site uses for its own pages.

@@ -9,7 +9,7 @@ use tera::Context;
 
 use super::exports;
 use super::minify;
-use super::skeleton::{Pack, Row, fragment, number_slot};
+use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
 use crate::diagnostic::Diagnostic;
 use crate::record::{Record, Status};
@@ -39,6 +39,15 @@ impl RecordOutputs {
     pub fn page_path(&self) -> String {
         format!("{}/index.html", self.slug)
     }
+}
+
+/// One record's HTML as the theme writes it, before minification.
+pub struct RecordHtml {
+    pub page: String,
+    pub index_row: String,
+    pub ended_row: Option<String>,
+    pub internal_row: String,
+    pub internal_section: String,
 }
 
 /// What every record's rendering shares: the site, the theme, and the contexts
@@ -90,35 +99,50 @@ impl<'a> Renderer<'a> {
         base(&self.view, root, halaman, self.has_history)
     }
 
-    pub fn record_outputs(&self, r: &Record) -> Result<RecordOutputs, Diagnostic> {
+    /// One record's HTML as the theme writes it, before minification, and the
+    /// internal view of the record it was rendered from.
+    pub fn record_html(&self, r: &Record) -> Result<(RecordHtml, InternalRecord), Diagnostic> {
         let theme = self.theme;
-        let config = &self.site.config;
-        let public = PublicRecord::new(r, config);
-        let page = minify::html(
-            &theme.render("public/record.html", &with(&self.page, "record", &public))?,
-        );
+        let public = PublicRecord::new(r, &self.site.config);
+        let page = theme.render("public/record.html", &with(&self.page, "record", &public))?;
         let row = with(&self.index_row, "r", &public);
         let (index_row, ended_row) = match r.status {
-            Status::Berlaku => (fragment(theme, "public/index_row.html", &row)?, None),
+            Status::Berlaku => (theme.render("public/index_row.html", &row)?, None),
             Status::Berakhir => (
-                fragment(theme, "public/index_ended_row.html", &row)?,
-                Some(fragment(
-                    theme,
+                theme.render("public/index_ended_row.html", &row)?,
+                Some(theme.render(
                     "public/ended_row.html",
                     &with(&self.ended_row, "r", &public),
                 )?),
             ),
         };
-        let json = exports::json_record(&self.view, &public);
-        let csv = exports::csv_row(&self.view, &public);
-        let atom = exports::atom_record(&self.view, config.zone.offset(), &public);
+        let internal = InternalRecord::new(r, &self.site.config, public);
+        let ctx = with(&self.internal, "r", &internal);
+        let html = RecordHtml {
+            page,
+            index_row,
+            ended_row,
+            internal_row: theme.render("internal/index_row.html", &ctx)?,
+            internal_section: theme.render("internal/record.html", &ctx)?,
+        };
+        Ok((html, internal))
+    }
+
+    pub fn record_outputs(&self, r: &Record) -> Result<RecordOutputs, Diagnostic> {
+        let (html, internal) = self.record_html(r)?;
+        let public = &internal.public;
+        let config = &self.site.config;
+        let json = exports::json_record(&self.view, public);
+        let csv = exports::csv_row(&self.view, public);
+        let atom = exports::atom_record(&self.view, config.zone.offset(), public);
         let sitemap = self.view.base_url.as_deref().map(|base| {
             exports::sitemap_url(base, &format!("{}/", public.slug), &public.ditetapkan_iso)
         });
-        let internal = InternalRecord::new(r, config, public);
-        let ctx = with(&self.internal, "r", &internal);
-        let internal_row = fragment(theme, "internal/index_row.html", &ctx)?;
-        let internal_section = fragment(theme, "internal/record.html", &ctx)?;
+        let page = minify::html(&html.page);
+        let index_row = minify::html_text(&html.index_row);
+        let ended_row = html.ended_row.as_deref().map(minify::html_text);
+        let internal_row = minify::html_text(&html.internal_row);
+        let internal_section = minify::html_text(&html.internal_section);
 
         let mut pack = Pack::default();
         let index_row = pack.row(&index_row);

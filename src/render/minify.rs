@@ -21,6 +21,11 @@ pub fn html(page: &str) -> Vec<u8> {
     minify(page.as_bytes(), &cfg())
 }
 
+/// [`html`], as text.
+pub fn html_text(page: &str) -> String {
+    String::from_utf8(html(page)).expect("minified UTF-8 stays UTF-8")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,8 +140,7 @@ pub struct Skeleton {
 impl Skeleton {
     /// Renders and minifies `template`; `ctx` holds [`slot`] tokens where rows go.
     pub fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Skeleton, Diagnostic> {
-        let page = minify::html(&theme.render(template, ctx)?);
-        let text = String::from_utf8(page).expect("minified UTF-8 stays UTF-8");
+        let text = minify::html_text(&theme.render(template, ctx)?);
         let mut parts = Vec::new();
         let mut rest = text.as_str();
         let marker = format!("{OPEN}slot:");
@@ -175,12 +174,6 @@ impl Skeleton {
         }
         Ok(None)
     }
-}
-
-/// Renders and minifies a row or section for a slot.
-pub fn fragment(theme: &Theme, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
-    let html = minify::html(&theme.render(template, ctx)?);
-    Ok(String::from_utf8(html).expect("minified UTF-8 stays UTF-8"))
 }
 
 #[cfg(test)]
