@@ -17,6 +17,11 @@ repository):
   listing every record, the reference workload of the issue. Only when `hugo` is on the
   PATH and the size is at most `--hugo-max`.
 
+With `examples/floor` built (`cargo build --release --examples`), each size on tmpfs
+also shows the floor: the processor time of rendering every record's HTML with Tera and
+minifying it with minify-html alone, divided by the cores. No build doing that work can
+be faster; its ratio to Hugo is the best a build could reach.
+
 Peak memory is the child's maximum resident set (getrusage). Ratios are against Hugo in
 the same run, so they hold on a noisy machine. Standard library only; nothing here is a
 test.
@@ -33,6 +38,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATE = "2026-11-25"
+# Noon of DATE in WITA, for tools that take the date from SOURCE_DATE_EPOCH.
+EPOCH = 1795579200
 
 HUGO_CONFIG = """baseURL = "https://ppid.example.go.id/dik/"
 languageCode = "id"
@@ -110,6 +117,14 @@ def measure(command, runs):
     return statistics.median(times), max(peaks)
 
 
+def floor_seconds(floor, site):
+    """Tera and minify-html time of every record, shared over the cores (examples/floor)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH))
+    out = subprocess.run([floor, site], check=True, capture_output=True, text=True, env=env).stdout
+    line = next(l for l in out.splitlines() if l.startswith("floor on"))
+    return float(line.split(":")[1].split()[0])
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="+", type=int, default=[1000, 10000, 100000])
@@ -118,6 +133,7 @@ def main():
                         help="runs for sizes of 50,000 and more")
     parser.add_argument("--daftar", default=os.path.join(ROOT, "target/release/daftar"))
     parser.add_argument("--gen", default=os.path.join(ROOT, "target/release/examples/gen"))
+    parser.add_argument("--floor", default=os.path.join(ROOT, "target/release/examples/floor"))
     parser.add_argument("--disk", default=os.path.join(ROOT, "target/bench"))
     parser.add_argument("--hugo-max", type=int, default=10000,
                         help="largest size Hugo builds (it needs ~80 KiB a record)")
@@ -155,9 +171,13 @@ def main():
                     hugo_site(site, hsite)
                     reference = measure([hugo, "--quiet", "--minify", "-s", hsite], runs)
                     rows.append(("hugo --minify", reference))
+                if place == "tmpfs" and os.access(args.floor, os.X_OK):
+                    rows.append(("floor", (floor_seconds(args.floor, site), None)))
                 for what, (seconds, peak) in rows:
-                    ratio = f"{reference[0] / seconds:7.1f}×" if reference and what == "daftar build" else ""
-                    print(f"{size:>8} {place:>6} {what:<14} {seconds:>7.2f} s {peak:>5.0f} MiB {ratio:>8}",
+                    compared = reference and what in ("daftar build", "floor")
+                    ratio = f"{reference[0] / seconds:7.1f}×" if compared else ""
+                    memory = f"{peak:>5.0f} MiB" if peak is not None else " " * 9
+                    print(f"{size:>8} {place:>6} {what:<14} {seconds:>7.2f} s {memory} {ratio:>8}",
                           flush=True)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
