@@ -242,13 +242,8 @@ pub fn load_beside<T: Send>(
     dates: &DateSource,
     beside: impl FnOnce(&Config) -> T + Send,
 ) -> (Option<(Site, T)>, Report) {
-    match read_all(root, dates, beside) {
-        Ok((config, build_date, report, files, extra)) => {
-            let (site, report) = assemble(root, config, build_date, report, &refs(&files));
-            (Some((site, extra)), report)
-        }
-        Err(report) => (None, report),
-    }
+    let (loaded, report) = load_files(root, dates, beside);
+    (loaded.map(|(site, _, extra)| (site, extra)), report)
 }
 
 /// Every record file's `nomor` where it could be read, valid or not: (file, nomor).
@@ -256,34 +251,36 @@ pub type Nomors = Vec<(String, String)>;
 
 /// [`load`], and the `nomor` of every record file.
 pub fn load_with_nomors(root: &Path, dates: &DateSource) -> (Option<(Site, Nomors)>, Report) {
-    match read_all(root, dates, |_| ()) {
-        Ok((config, build_date, report, files, ())) => {
-            let (site, report) = assemble(root, config, build_date, report, &refs(&files));
-            let nomors = files
-                .into_iter()
-                .filter_map(|(path, r)| r.nomor.map(|n| (path, n.value)))
-                .collect();
-            (Some((site, nomors)), report)
-        }
-        Err(report) => (None, report),
-    }
+    let (loaded, report) = load_files(root, dates, |_| ());
+    let with_nomors = |(site, files, ()): (Site, Files, ())| {
+        let nomors = files
+            .into_iter()
+            .filter_map(|(path, r)| r.nomor.map(|n| (path, n.value)))
+            .collect();
+        (site, nomors)
+    };
+    (loaded.map(with_nomors), report)
 }
 
-type ReadAll<T> = (Config, NaiveDate, Report, Vec<(String, FileResult)>, T);
+/// Every record file as read and checked, in path order: (file, result).
+type Files = Vec<(String, FileResult)>;
 
-/// The configuration, the build date and every record file read and checked (in
-/// path order, on every core), with what `beside` made meanwhile.
-fn read_all<T: Send>(
+/// The site, and every record file as read and checked (in path order, on every core),
+/// with what `beside` made from the configuration meanwhile.
+fn load_files<T: Send>(
     root: &Path,
     dates: &DateSource,
     beside: impl FnOnce(&Config) -> T + Send,
-) -> Result<ReadAll<T>, Report> {
-    let (config, build_date, mut report) = setup(root, dates)?;
+) -> (Option<(Site, Files, T)>, Report) {
+    let (config, build_date, mut report) = match setup(root, dates) {
+        Ok(s) => s,
+        Err(report) => return (None, report),
+    };
     let (paths, found) = source::discover(root, CONTENT_DIR);
     report.diagnostics.extend(found);
     if report.has_setup_errors() {
         report.sort();
-        return Err(report);
+        return (None, report);
     }
     let (extra, files) = rayon::join(
         || beside(&config),
@@ -294,11 +291,9 @@ fn read_all<T: Send>(
                 .collect::<Vec<_>>()
         },
     );
-    Ok((config, build_date, report, files, extra))
-}
-
-fn refs(files: &[(String, FileResult)]) -> Vec<(&str, &FileResult)> {
-    files.iter().map(|(p, r)| (p.as_str(), r)).collect()
+    let refs: Vec<(&str, &FileResult)> = files.iter().map(|(p, r)| (p.as_str(), r)).collect();
+    let (site, report) = assemble(root, config, build_date, report, &refs);
+    (Some((site, files, extra)), report)
 }
 
 /// Page addresses the public site uses for its own pages.
