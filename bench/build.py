@@ -172,23 +172,23 @@ def main():
                 subprocess.run([args.gen, str(size), site], check=True, stdout=subprocess.DEVNULL)
                 rows = []
                 common = ["--root", site, "--tanggal", DATE, "--quiet"]
-                rows.append(("daftar check", measure([args.daftar, "check", *common], runs)))
-                rows.append(("daftar build", measure([args.daftar, "build", *common], runs)))
+                rows.append(("daftar check", measure([args.daftar, "check", *common], runs), False))
+                rows.append(("daftar build", measure([args.daftar, "build", *common], runs), True))
                 reference = None
                 if hugo and size <= args.hugo_max:
                     hsite = os.path.join(work, "hugo")
                     hugo_site(site, hsite)
                     reference = measure([hugo, "--quiet", "--minify", "-s", hsite], runs)
-                    rows.append(("hugo --minify", reference))
+                    rows.append(("hugo --minify", reference, False))
                 floors = None
                 if place == "tmpfs" and os.access(args.floor, os.X_OK):
                     floors = floor_seconds(args.floor, site)
                 if floors:
-                    rows.append(("floor", (floors[0], None)))
-                    rows.append(("  minify only", (floors[1], None)))
-                for what, (seconds, peak) in rows:
-                    compared = reference and what in ("daftar build", "floor", "  minify only")
-                    ratio = f"{reference[0] / seconds:7.1f}×" if compared else ""
+                    rows.append(("floor", (floors[0], None), True))
+                    rows.append(("  minify only", (floors[1], None), True))
+                # A ratio to Hugo for the rows that stand for a whole build.
+                for what, (seconds, peak), compared in rows:
+                    ratio = f"{reference[0] / seconds:7.1f}×" if reference and compared else ""
                     memory = f"{peak:>5.0f} MiB" if peak is not None else " " * 9
                     print(f"{size:>8} {place:>6} {what:<14} {seconds:>7.2f} s {memory} {ratio:>8}",
                           flush=True)
