@@ -10,7 +10,7 @@ cargo build --release --quiet
 daftar=$PWD/target/release/daftar
 work=$(mktemp -d)
 trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-cp -r content daftar.toml "$work/"
+cp -r content keputusan daftar.toml "$work/"
 record="$work/content/dkisp/2025-004-konfigurasi-keamanan-pusat-data.md"
 start=$(date -d 2026-11-25 +%s)
 for i in $(seq 1 "$versions"); do

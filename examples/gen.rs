@@ -196,6 +196,11 @@ fn record(i: usize, rng: &mut Rng) -> (String, String) {
             0 => format!("{{ tahun = {} }}", 5 + rng.below(20)),
             1 => format!("{{ bulan = {} }}", 60 + rng.below(120)),
             2 => "{ sampai = 2031-12-31 }".to_string(),
+            // Huruf a is bounded to 30 years even when it awaits an event (PP 61/2010).
+            3 if pasal.iter().any(|p| p.starts_with('a')) => format!(
+                "{{ peristiwa = \"Sampai putusan pengadilan berkekuatan hukum tetap\", paling_lama = {}-12-31 }}",
+                year + 29
+            ),
             3 => {
                 "{ peristiwa = \"Sampai putusan pengadilan berkekuatan hukum tetap\" }".to_string()
             }

@@ -217,11 +217,17 @@ fn exit_for(report: &Report) -> Exit {
 }
 
 fn records_summary(site: &Site) -> String {
+    let opened = count_status(&site.records, Status::Dibuka);
     format!(
-        "{} catatan sah ({} berlaku, {} berakhir)",
+        "{} catatan sah ({} berlaku, {} berakhir{})",
         site.records.len(),
         count_status(&site.records, Status::Berlaku),
-        count_status(&site.records, Status::Berakhir)
+        count_status(&site.records, Status::Berakhir),
+        if opened > 0 {
+            format!(", {opened} dibuka")
+        } else {
+            String::new()
+        }
     )
 }
 
@@ -516,6 +522,10 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
             Path::new(CONTENT_DIR).join("contoh.md"),
             scaffold::EXAMPLE_RECORD,
         ),
+        (
+            Path::new(crate::config::DECISIONS_DIR).join("contoh.md"),
+            scaffold::EXAMPLE_DECISION,
+        ),
         (PathBuf::from(".gitignore"), scaffold::GITIGNORE),
     ];
     for (rel, _) in &files[1..] {
@@ -548,7 +558,7 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
         ui.report(&Report::default());
     }
     ui.status(&format!(
-        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, .gitignore.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
+        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
         dir.display()
     ));
     Exit::Ok

@@ -28,14 +28,20 @@ pub enum Code {
     PasalFormat,
     PasalAngka,
     PasalRepeated,
+    PasalWithoutAngka,
+    PasalNotCited,
+    HurufJWithoutLaw,
     TermForm,
     TermPermanentNotAllowed,
     TermTooLongHurufA,
     TermNotPositive,
     TermEndNotAfterDecision,
     TermOutOfRange,
+    TermEventWithoutLimit,
     DecisionAfterBuildDate,
     TermEnded,
+    TermEndingSoon,
+    OpeningInvalid,
     // 03xx: SOP timing
     StepMissing,
     StepDuplicate,
@@ -54,6 +60,7 @@ pub enum Code {
     SignOrder,
     SignBeforeStepEnd,
     PublishedBeforeApproval,
+    NipUnderage,
     // 05xx: site configuration
     ConfigMissing,
     ConfigValue,
@@ -72,6 +79,14 @@ pub enum Code {
     ChainBroken,
     BagInvalid,
     PublishLeftover,
+    // 08xx: decisions (Keputusan)
+    DecisionUnknown,
+    DecisionMismatch,
+    DecisionMissing,
+    DecisionOrder,
+    DecisionAfterPublication,
+    DecisionDuplicate,
+    DecisionInFuture,
 }
 
 impl Code {
@@ -96,14 +111,20 @@ impl Code {
         Code::PasalFormat,
         Code::PasalAngka,
         Code::PasalRepeated,
+        Code::PasalWithoutAngka,
+        Code::PasalNotCited,
+        Code::HurufJWithoutLaw,
         Code::TermForm,
         Code::TermPermanentNotAllowed,
         Code::TermTooLongHurufA,
         Code::TermNotPositive,
         Code::TermEndNotAfterDecision,
         Code::TermOutOfRange,
+        Code::TermEventWithoutLimit,
         Code::DecisionAfterBuildDate,
         Code::TermEnded,
+        Code::TermEndingSoon,
+        Code::OpeningInvalid,
         Code::StepMissing,
         Code::StepDuplicate,
         Code::StepUnknown,
@@ -120,6 +141,7 @@ impl Code {
         Code::SignOrder,
         Code::SignBeforeStepEnd,
         Code::PublishedBeforeApproval,
+        Code::NipUnderage,
         Code::ConfigMissing,
         Code::ConfigValue,
         Code::ThemeMissing,
@@ -135,6 +157,13 @@ impl Code {
         Code::ChainBroken,
         Code::BagInvalid,
         Code::PublishLeftover,
+        Code::DecisionUnknown,
+        Code::DecisionMismatch,
+        Code::DecisionMissing,
+        Code::DecisionOrder,
+        Code::DecisionAfterPublication,
+        Code::DecisionDuplicate,
+        Code::DecisionInFuture,
     ];
 
     /// The rule's number; printed as four digits after the severity letter.
@@ -160,14 +189,20 @@ impl Code {
             Code::PasalFormat => 211,
             Code::PasalAngka => 212,
             Code::PasalRepeated => 213,
+            Code::PasalWithoutAngka => 214,
+            Code::PasalNotCited => 215,
+            Code::HurufJWithoutLaw => 216,
             Code::TermForm => 220,
             Code::TermPermanentNotAllowed => 221,
             Code::TermTooLongHurufA => 222,
             Code::TermNotPositive => 223,
             Code::TermEndNotAfterDecision => 224,
             Code::TermOutOfRange => 225,
+            Code::TermEventWithoutLimit => 226,
             Code::DecisionAfterBuildDate => 230,
             Code::TermEnded => 231,
+            Code::TermEndingSoon => 232,
+            Code::OpeningInvalid => 233,
             Code::StepMissing => 301,
             Code::StepDuplicate => 302,
             Code::StepUnknown => 303,
@@ -184,6 +219,7 @@ impl Code {
             Code::SignOrder => 407,
             Code::SignBeforeStepEnd => 408,
             Code::PublishedBeforeApproval => 409,
+            Code::NipUnderage => 410,
             Code::ConfigMissing => 501,
             Code::ConfigValue => 502,
             Code::ThemeMissing => 503,
@@ -199,6 +235,13 @@ impl Code {
             Code::ChainBroken => 704,
             Code::BagInvalid => 705,
             Code::PublishLeftover => 706,
+            Code::DecisionUnknown => 801,
+            Code::DecisionMismatch => 802,
+            Code::DecisionMissing => 803,
+            Code::DecisionOrder => 804,
+            Code::DecisionAfterPublication => 805,
+            Code::DecisionDuplicate => 806,
+            Code::DecisionInFuture => 807,
         }
     }
 
@@ -219,6 +262,6 @@ mod tests {
         let numbers: HashSet<u16> = Code::ALL.iter().map(|c| c.number()).collect();
         assert_eq!(numbers.len(), Code::ALL.len());
         // The last variant's number is listed: ALL cannot silently lag behind the enum.
-        assert!(Code::ALL.contains(&Code::PublishLeftover));
+        assert!(Code::ALL.contains(&Code::DecisionInFuture));
     }
 }

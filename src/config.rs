@@ -14,6 +14,13 @@ use crate::toml_reader::{Located, Reader, Value};
 pub const FILE_NAME: &str = "daftar.toml";
 pub const CONTENT_DIR: &str = "content";
 pub const THEMES_DIR: &str = "themes";
+/// The folder of decision files (Keputusan), beside `content/`.
+pub const DECISIONS_DIR: &str = "keputusan";
+/// Days before the end of a term from which `check` reminds the PPID to decide on it:
+/// about 30 working days.
+pub const DEFAULT_REMINDER_DAYS: u32 = 42;
+/// What a request costs, unless the site says otherwise (UU 14/2008 Pasal 2 ayat (3)).
+pub const DEFAULT_COSTS: &str = "Layanan informasi publik tidak dipungut biaya. Bila Anda meminta salinan cetak atau salinan yang dikirim, Anda hanya menanggung biaya nyata penggandaan dan pengiriman.";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outputs {
@@ -34,6 +41,26 @@ pub struct Contact {
     pub komisi_informasi: String,
 }
 
+/// How the request service works, for the public "cara memohon informasi" page.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Service {
+    /// What a request costs.
+    pub biaya: String,
+    /// Addresses of the request and objection forms, if the body publishes them.
+    pub formulir_permohonan: Option<String>,
+    pub formulir_keberatan: Option<String>,
+}
+
+impl Default for Service {
+    fn default() -> Self {
+        Service {
+            biaya: DEFAULT_COSTS.into(),
+            formulir_permohonan: None,
+            formulir_keberatan: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub judul: String,
@@ -46,6 +73,9 @@ pub struct Config {
     pub tema: String,
     pub outputs: Outputs,
     pub contact: Contact,
+    pub service: Service,
+    /// Days before the end of a term from which a warning reminds the PPID.
+    pub reminder_days: u32,
     pub sop: Sop,
 }
 
@@ -68,6 +98,8 @@ impl Default for Config {
                 komisi_informasi: "Komisi Informasi Provinsi Kalimantan Utara".into(),
                 ..Contact::default()
             },
+            service: Service::default(),
+            reminder_days: DEFAULT_REMINDER_DAYS,
             sop: default_sop(),
         }
     }
@@ -83,8 +115,11 @@ const TOP_KEYS: &[&str] = &[
     "tema",
     "keluaran",
     "kontak",
+    "layanan",
+    "peringatan_berakhir_hari",
     "sop",
 ];
+const SERVICE_KEYS: &[&str] = &["biaya", "formulir_permohonan", "formulir_keberatan"];
 const CONTACT_KEYS: &[&str] = &[
     "alamat",
     "telepon",
@@ -241,6 +276,27 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
             None => ok = false,
         }
     }
+    if let Some(v) = table.get("layanan") {
+        match service(&mut r, v) {
+            Some(sv) => config.service = sv,
+            None => ok = false,
+        }
+    }
+    if let Some(v) = table.get("peringatan_berakhir_hari") {
+        match r.integer(v, "peringatan_berakhir_hari") {
+            Some(n) if (0..=3660).contains(&n.value) => config.reminder_days = n.value as u32,
+            Some(n) => {
+                ok = false;
+                r.error(
+                    Code::ConfigValue,
+                    n.span,
+                    "`peringatan_berakhir_hari` harus bilangan bulat 0 sampai 3660",
+                )
+                .hint("jumlah hari kalender sebelum akhir jangka waktu; bawaannya 42 (sekitar 30 hari kerja), 0 mematikan peringatan");
+            }
+            None => ok = false,
+        }
+    }
     if let Some(v) = table.get("sop") {
         match sop(&mut r, v) {
             Some(s) => config.sop = s,
@@ -293,14 +349,17 @@ fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>
         .components()
         .next()
         .and_then(|c| c.as_os_str().to_str());
-    let clashes = matches!(first, Some(CONTENT_DIR | THEMES_DIR | FILE_NAME));
+    let clashes = matches!(
+        first,
+        Some(CONTENT_DIR | THEMES_DIR | DECISIONS_DIR | FILE_NAME)
+    );
     if !normal || clashes {
         r.error(
             Code::OutputFolder,
             s.span.clone(),
             format!("folder keluaran `{}` tidak boleh dipakai", s.value),
         )
-        .hint("tulis nama folder di dalam folder situs, bukan content/ atau themes/, tanpa `..` dan tanpa garis miring di awal");
+        .hint("tulis nama folder di dalam folder situs, bukan content/, keputusan/, atau themes/, tanpa `..` dan tanpa garis miring di awal");
         return None;
     }
     Some(Located::new(
@@ -384,6 +443,46 @@ fn contact(r: &mut Reader, v: &Value, defaults: &Contact) -> Option<Contact> {
         }
     }
     ok.then_some(c)
+}
+
+fn service(r: &mut Reader, v: &Value) -> Option<Service> {
+    let table = r.table(v, "layanan")?;
+    r.reject_unknown(table, SERVICE_KEYS, "di [layanan]");
+    let mut sv = Service::default();
+    let mut ok = true;
+    if let Some(v) = table.get("biaya") {
+        match r.text(v, "layanan.biaya") {
+            Some(s) => sv.biaya = s.value,
+            None => ok = false,
+        }
+    }
+    for (key, target) in [
+        ("formulir_permohonan", &mut sv.formulir_permohonan),
+        ("formulir_keberatan", &mut sv.formulir_keberatan),
+    ] {
+        if let Some(v) = table.get(key) {
+            match r.text(v, &format!("layanan.{key}")) {
+                // A link: a web address, or a path within the site (never `javascript:`).
+                Some(s) => {
+                    let link = s.value.trim();
+                    let web = link.starts_with("https://") || link.starts_with("http://");
+                    if web || !link.contains(':') {
+                        *target = Some(link.to_string());
+                    } else {
+                        ok = false;
+                        r.error(
+                            Code::ConfigValue,
+                            s.span,
+                            format!("`layanan.{key}` harus alamat web (https://…) atau alamat berkas di situs"),
+                        )
+                        .hint("misalnya \"https://ppid.kaltaraprov.go.id/formulir-permohonan.pdf\"");
+                    }
+                }
+                None => ok = false,
+            }
+        }
+    }
+    ok.then_some(sv)
 }
 
 fn positive(r: &mut Reader, v: &Value, path: &str) -> Option<u32> {

@@ -7,6 +7,9 @@
 
 use std::ops::Range;
 
+use crate::code::Code;
+use crate::diagnostic::Sink;
+
 const DELIMITER: &str = "+++";
 const BOM: char = '\u{feff}';
 
@@ -79,6 +82,32 @@ pub fn split(text: &str) -> Result<FrontMatter, SplitError> {
         cursor = line.next;
     }
     Err(SplitError::Unclosed(first.content))
+}
+
+/// Reports why a file could not be split, at the place it names.
+pub fn report(sink: &mut Sink, e: SplitError) {
+    match e {
+        SplitError::Empty => {
+            sink.error(Code::EmptyFile, 0..0, "berkas catatan ini kosong")
+                .hint("salin contoh catatan dari README, atau buat kerangka dengan `daftar new`");
+        }
+        SplitError::NoOpening(span) => {
+            sink.error(
+                Code::NoFrontMatter,
+                span,
+                "berkas tidak diawali bagian data `+++`",
+            )
+            .hint("baris pertama catatan harus `+++`, diikuti data TOML, lalu `+++` lagi sebelum penjelasan");
+        }
+        SplitError::Unclosed(span) => {
+            sink.error(
+                Code::UnclosedFrontMatter,
+                span,
+                "bagian data yang dibuka dengan `+++` tidak pernah ditutup",
+            )
+            .hint("tambahkan baris `+++` setelah data TOML, sebelum penjelasan");
+        }
+    }
 }
 
 #[cfg(test)]

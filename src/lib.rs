@@ -13,6 +13,7 @@ pub mod archive;
 pub mod cli;
 pub mod code;
 pub mod config;
+pub mod decision;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod locale;

@@ -34,22 +34,20 @@ melebihi_mutu_baku = "peringatan"   # atau "galat"
 
 pub const GITIGNORE: &str = "# Keluaran daftar: dibangun ulang dari content/ kapan saja.\n/public/\n/internal/\n# archive/ sengaja tidak diabaikan: itu arsip resmi setiap versi terbit.\n";
 
-/// A valid example record (invented names and NIPs).
+/// A valid example record (invented names and NIPs), established by [`EXAMPLE_DECISION`].
 pub const EXAMPLE_RECORD: &str = r#"+++
 nomor = "DIK-CONTOH-2025-001"
-judul = "Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi"
+judul = "Material sandi dan pola jaring komunikasi sandi Pemerintah Provinsi"
 unit = "Bidang Persandian dan Keamanan Informasi"
-pasal_17 = ["c.6", "j"]
+pasal_17 = ["c.6"]
 dasar_hukum = [
-  "UU 14/2008 Pasal 17 huruf c angka 6",
-  "UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30",
+  "UU 14/2008 tentang Keterbukaan Informasi Publik, Pasal 17 huruf c angka 6",
+  "Peraturan BSSN Nomor 10 Tahun 2019 tentang Pelaksanaan Persandian untuk Pengamanan Informasi di Pemerintah Daerah",
 ]
-akibat_dibuka = "Membuka celah serangan siber terhadap layanan pemerintahan."
-manfaat_ditutup = "Menjaga keberlangsungan layanan publik elektronik."
+akibat_dibuka = "Pihak yang tidak berhak dapat menyadap dan membaca komunikasi sandi pemerintah daerah."
+manfaat_ditutup = "Kerahasiaan komunikasi pemerintahan terjaga sehingga layanan publik tidak terganggu."
 jangka_waktu = { tahun = 5 }
-ditetapkan = 2025-03-07
-tempat = "Tanjung Selor"
-nomor_penetapan = "188.4/012/DKISP/III/2025"
+keputusan = "188.4/001/CONTOH/2025"   # berkas keputusan/contoh.md; tanggal dan tempat diambil dari sana
 catatan_internal = "Contoh dari `daftar init`; ganti dengan catatan sebenarnya."
 
 langkah = [
@@ -82,9 +80,43 @@ jabatan = "Sekretaris Daerah Provinsi Kalimantan Utara"
 tanggal = 2025-03-12T10:00:00+08:00
 +++
 
-Konfigurasi keamanan Pusat Data Provinsi memuat rincian sistem persandian yang
-melindungi layanan elektronik pemerintah. Ringkasan kebijakan keamanan informasi
-tetap terbuka dan dapat diminta melalui PPID.
+Material sandi dan pola jaring komunikasi sandi memuat unsur sistem persandian yang
+melindungi komunikasi pemerintah daerah. Kebijakan umum keamanan informasi tetap
+terbuka dan dapat dimohonkan melalui PPID.
+"#;
+
+/// A valid example decision (invented names), the one the example record refers to.
+pub const EXAMPLE_DECISION: &str = r#"+++
+nomor = "188.4/001/CONTOH/2025"
+tentang = "Penetapan Informasi Publik yang Dikecualikan di Lingkungan Pemerintah Provinsi"
+tanggal = 2025-03-07
+tempat = "Tanjung Selor"
+
+[pejabat]                 # pejabat PPID yang menetapkan
+nama = "Dr. Andi Saputra, M.Si."
+jabatan = "Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama"
+
+[persetujuan]             # persetujuan pimpinan badan publik
+nama = "Ir. Bambang Hermawan, M.T."
+jabatan = "Sekretaris Daerah Provinsi Kalimantan Utara"
+kapasitas = "a.n. Gubernur Kalimantan Utara"
+tanggal = 2025-03-05
+
+[uji_konsekuensi]         # internal: tidak pernah tampil di situs publik
+tanggal = 2025-03-03
+nomor_lembar = "UK/001/CONTOH/2025"
+peserta = ["Dr. Andi Saputra, M.Si. (PPID Utama)", "Rina Wulandari, S.Kom. (Petugas PPID)"]
++++
+
+## Menimbang
+
+bahwa terhadap informasi yang tercantum dalam Lampiran Keputusan ini telah dilakukan uji
+konsekuensi dan telah mendapat persetujuan pimpinan badan publik.
+
+## Memutuskan
+
+Menetapkan informasi publik sebagaimana tercantum dalam Lampiran Keputusan ini sebagai
+informasi publik yang dikecualikan.
 "#;
 
 /// A TOML string literal for any text.
@@ -109,8 +141,11 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     s.push_str("akibat_dibuka = \"\"           # uji konsekuensi: akibat bila dibuka\n");
     s.push_str("manfaat_ditutup = \"\"         # uji kepentingan publik: manfaat bila ditutup\n");
     s.push_str("jangka_waktu = { tahun = 5 } # atau { bulan = N }, { sampai = TANGGAL }, { peristiwa = \"...\" }, \"permanen\"\n");
-    s.push_str(&format!("ditetapkan = {date}\n"));
-    s.push_str(&format!("tempat = {}\n", quoted(&config.tempat)));
+    s.push_str("keputusan = \"\"               # nomor berkas keputusan di folder keputusan/; tanggal dan tempatnya diambil dari sana\n");
+    s.push_str(&format!(
+        "# ditetapkan = {date}        # tanpa berkas keputusan: tanggal, tempat, dan nomor penetapan\n"
+    ));
+    s.push_str(&format!("# tempat = {}\n", quoted(&config.tempat)));
     s.push_str("# nomor_penetapan = \"\"\n");
     s.push_str("# catatan_internal = \"\"     # tidak pernah tampil di situs publik\n\n");
     s.push_str("# Waktu setiap langkah SOP: jam mulai dan lama (menit) sebenarnya.\n");

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::code::Code;
 use crate::config::{self, CONTENT_DIR, Config};
+use crate::decision::{self, Decisions};
 use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::record::{self, Record};
 use crate::source;
@@ -55,6 +56,8 @@ pub struct Site {
     pub root: PathBuf,
     pub config: Config,
     pub build_date: NaiveDate,
+    /// The valid decision files, by number.
+    pub decisions: Decisions,
     pub records: Vec<Arc<Record>>,
     /// Record files found, valid or not.
     pub files: usize,
@@ -140,10 +143,16 @@ pub struct FileResult {
 }
 
 /// Reads and checks one record file.
-pub fn read_file(root: &Path, rel: &str, config: &Config, build_date: NaiveDate) -> FileResult {
+pub fn read_file(
+    root: &Path,
+    rel: &str,
+    config: &Config,
+    decisions: &Decisions,
+    build_date: NaiveDate,
+) -> FileResult {
     match source::read(root, rel) {
         Ok(file) => {
-            let loaded = record::load(&file.source, &file.sha256, config, build_date);
+            let loaded = record::load(&file.source, &file.sha256, config, decisions, build_date);
             let keep = !loaded.diagnostics.is_empty();
             FileResult {
                 record: loaded.record.map(Arc::new),
@@ -167,8 +176,40 @@ pub fn read_file(root: &Path, rel: &str, config: &Config, build_date: NaiveDate)
     }
 }
 
+/// What every record is checked against: the configuration, the build date and the
+/// decisions; with what was found while reading them.
+pub struct Setup {
+    pub config: Config,
+    pub build_date: NaiveDate,
+    pub decisions: Decisions,
+    pub report: Report,
+}
+
+/// The configuration, the build date and the decisions, or the report saying why they
+/// are not usable. Problems of decision files are in the report; the site still loads.
+pub fn setup(root: &Path, dates: &DateSource) -> Result<Setup, Report> {
+    let (config, build_date, mut report) = config_and_date(root, dates)?;
+    let (decisions, files, found) = decision::load_all(root, &config, build_date);
+    report.diagnostics.extend(found);
+    for file in files {
+        report.diagnostics.extend(file.diagnostics);
+        if let Some(s) = file.source {
+            report.sources.insert(s.path.clone(), s);
+        }
+    }
+    Ok(Setup {
+        config,
+        build_date,
+        decisions,
+        report,
+    })
+}
+
 /// The configuration and the build date, or the report saying why they are not usable.
-pub fn setup(root: &Path, dates: &DateSource) -> Result<(Config, NaiveDate, Report), Report> {
+pub fn config_and_date(
+    root: &Path,
+    dates: &DateSource,
+) -> Result<(Config, NaiveDate, Report), Report> {
     let mut report = Report::default();
     let (config, diagnostics, config_source) = config::load(root);
     let has_config_diagnostics = !diagnostics.is_empty();
@@ -194,6 +235,7 @@ pub fn assemble(
     root: &Path,
     config: Config,
     build_date: NaiveDate,
+    decisions: Decisions,
     mut report: Report,
     files: &[(&str, &FileResult)],
 ) -> (Site, Report) {
@@ -222,6 +264,7 @@ pub fn assemble(
         root: root.to_path_buf(),
         config,
         build_date,
+        decisions,
         records,
         files: files.len(),
     };
@@ -272,7 +315,12 @@ fn load_files<T: Send>(
     dates: &DateSource,
     beside: impl FnOnce(&Config) -> T + Send,
 ) -> (Option<(Site, Files, T)>, Report) {
-    let (config, build_date, mut report) = match setup(root, dates) {
+    let Setup {
+        config,
+        build_date,
+        decisions,
+        mut report,
+    } = match setup(root, dates) {
         Ok(s) => s,
         Err(report) => return (None, report),
     };
@@ -287,17 +335,20 @@ fn load_files<T: Send>(
         || {
             paths
                 .par_iter()
-                .map(|rel| (rel.clone(), read_file(root, rel, &config, build_date)))
+                .map(|rel| {
+                    let result = read_file(root, rel, &config, &decisions, build_date);
+                    (rel.clone(), result)
+                })
                 .collect::<Vec<_>>()
         },
     );
     let refs: Vec<(&str, &FileResult)> = files.iter().map(|(p, r)| (p.as_str(), r)).collect();
-    let (site, report) = assemble(root, config, build_date, report, &refs);
+    let (site, report) = assemble(root, config, build_date, decisions, report, &refs);
     (Some((site, files, extra)), report)
 }
 
 /// Page addresses the public site uses for its own pages.
-pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat"];
+pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat", "keputusan"];
 
 /// Unique `nomor` (ignoring letter case) and unique page addresses, checked by sorting
 /// (the first file found keeps a `nomor` or address; the later ones get an error).
@@ -325,7 +376,7 @@ fn cross_checks(
                     path,
                     format!("alamat halaman `{slug}/` dipakai situs untuk halamannya sendiri"),
                 )
-                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, dan `riwayat` dipakai halaman situs"),
+                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs"),
             );
             rejected[i] = true;
             continue;

@@ -102,6 +102,33 @@ fn io_reason(e: &walkdir::Error) -> String {
     }
 }
 
+/// The page address of a file: its path under `dir` without `.md`, lower-case, with
+/// every character but ASCII letters and digits written as `-`.
+pub fn page_slug(path: &str, dir: &str) -> String {
+    let rel = path
+        .strip_prefix(dir)
+        .and_then(|p| p.strip_prefix('/'))
+        .unwrap_or(path);
+    // By bytes that may fall inside a character: `get` keeps it total.
+    let stem = match rel
+        .len()
+        .checked_sub(3)
+        .and_then(|i| Some((i, rel.get(i..)?)))
+    {
+        Some((i, ext)) if ext.eq_ignore_ascii_case(".md") => &rel[..i],
+        _ => rel,
+    };
+    stem.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
 /// A path relative to the root, with `/` separators.
 pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
@@ -112,7 +139,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// The site's sources as a version keeps them: `daftar.toml`, every file under
-/// `content/` and `themes/` (hidden and editor-temporary files left out), by path.
+/// `content/`, `keputusan/` and `themes/` (hidden and editor-temporary files left out), by path.
 pub fn site_sources(
     root: &Path,
 ) -> Result<std::collections::BTreeMap<String, Vec<u8>>, Diagnostic> {
@@ -131,7 +158,11 @@ pub fn site_sources(
         crate::config::FILE_NAME.to_string(),
         read(crate::config::FILE_NAME)?,
     );
-    for folder in [crate::config::CONTENT_DIR, crate::config::THEMES_DIR] {
+    for folder in [
+        crate::config::CONTENT_DIR,
+        crate::config::DECISIONS_DIR,
+        crate::config::THEMES_DIR,
+    ] {
         let dir = root.join(folder);
         if !dir.is_dir() {
             continue;

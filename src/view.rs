@@ -7,9 +7,11 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::config::Config;
+use crate::config::Service;
+use crate::decision::Decision;
 use crate::diagnostic::Diagnostic;
 use crate::locale;
-use crate::record::{Pasal, Record, Role, SignOff, Status, Term, nip, pasal};
+use crate::record::{Opening, Pasal, Record, Role, Status, Term, nip, pasal};
 use crate::site::Site;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -24,9 +26,12 @@ pub struct SiteView {
     pub zona: &'static str,
     pub base_url: Option<String>,
     pub kontak: crate::config::Contact,
+    pub layanan: Service,
     pub tanggal_pembangunan: String,
     pub tanggal_pembangunan_iso: String,
     pub versi_daftar: &'static str,
+    /// Whether the site has decision files (pages then link their list).
+    pub ada_keputusan: bool,
 }
 
 impl SiteView {
@@ -50,9 +55,11 @@ impl SiteView {
             zona: c.zone.abbreviation(),
             base_url: c.base_url.clone(),
             kontak: c.contact.clone(),
+            layanan: c.service.clone(),
             tanggal_pembangunan: locale::date(site.build_date),
             tanggal_pembangunan_iso: site.build_date.to_string(),
             versi_daftar: VERSION,
+            ada_keputusan: !site.decisions.is_empty(),
         }
     }
 }
@@ -63,10 +70,15 @@ pub struct PasalView {
     pub kode: String,
     /// "Pasal 17 huruf c angka 6"
     pub label: String,
-    /// The ground the huruf names.
+    pub huruf: char,
+    pub angka: Option<u8>,
+    /// The huruf's text in the statute, complete.
     pub alasan: &'static str,
-    /// The point the angka names, if an angka is cited.
+    /// The angka's text in the statute, complete, if an angka is cited.
     pub rincian: Option<&'static str>,
+    /// A summary of the angka (or of the huruf without one), for narrow columns; pages
+    /// label it as a summary.
+    pub ringkasan: &'static str,
 }
 
 impl From<&Pasal> for PasalView {
@@ -74,8 +86,11 @@ impl From<&Pasal> for PasalView {
         PasalView {
             kode: p.to_string(),
             label: p.label(),
+            huruf: p.huruf,
+            angka: p.angka,
             alasan: pasal::ground(p.huruf),
             rincian: p.angka.and_then(|a| pasal::point(p.huruf, a)),
+            ringkasan: pasal::summary(p.huruf, p.angka),
         }
     }
 }
@@ -87,11 +102,78 @@ pub struct Official {
     pub jabatan: String,
 }
 
-impl From<&SignOff> for Official {
-    fn from(s: &SignOff) -> Self {
-        Official {
-            nama: s.nama.clone(),
-            jabatan: s.jabatan.clone(),
+/// The approval of the head of the public body, as the decision states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalView {
+    pub nama: String,
+    pub jabatan: String,
+    /// "a.n. Gubernur Kalimantan Utara", if given.
+    pub kapasitas: Option<String>,
+    pub tanggal: String,
+    pub tanggal_iso: String,
+}
+
+/// A decision (Keputusan), as the public may see it: everything but its consequence
+/// test's sheet and participants.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionView {
+    pub slug: String,
+    pub nomor: String,
+    pub tentang: String,
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    pub tempat: String,
+    pub pejabat: Official,
+    pub persetujuan: ApprovalView,
+    /// The Markdown body as HTML (raw HTML in it escaped); `None` when there is none.
+    pub isi_html: Option<String>,
+}
+
+impl DecisionView {
+    pub fn new(d: &Decision) -> Self {
+        DecisionView {
+            slug: d.slug.clone(),
+            nomor: d.nomor.clone(),
+            tentang: d.tentang.clone(),
+            tanggal: locale::date(d.tanggal),
+            tanggal_iso: d.tanggal.to_string(),
+            tempat: d.tempat.clone(),
+            pejabat: Official {
+                nama: d.pejabat.nama.clone(),
+                jabatan: d.pejabat.jabatan.clone(),
+            },
+            persetujuan: ApprovalView {
+                nama: d.persetujuan.nama.clone(),
+                jabatan: d.persetujuan.jabatan.clone(),
+                kapasitas: d.persetujuan.kapasitas.clone(),
+                tanggal: locale::date(d.persetujuan.tanggal),
+                tanggal_iso: d.persetujuan.tanggal.to_string(),
+            },
+            isi_html: crate::render::markdown::to_html(&d.body),
+        }
+    }
+}
+
+/// The statement that the information was opened.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpeningView {
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    /// As written in the record: `putusan_komisi_informasi`.
+    pub dasar_kode: &'static str,
+    /// "putusan Komisi Informasi"
+    pub dasar: &'static str,
+    pub nomor: Option<String>,
+}
+
+impl From<&Opening> for OpeningView {
+    fn from(o: &Opening) -> Self {
+        OpeningView {
+            tanggal: locale::date(o.tanggal),
+            tanggal_iso: o.tanggal.to_string(),
+            dasar_kode: o.dasar.key(),
+            dasar: o.dasar.label(),
+            nomor: o.nomor.clone(),
         }
     }
 }
@@ -102,9 +184,11 @@ pub struct TermView {
     pub jenis: &'static str,
     /// "5 tahun", "18 bulan", "sampai 31 Desember 2027", the event, or "Permanen".
     pub teks: String,
-    /// The last day in force, if the term has a date.
+    /// The last day in force, if the term has a date (for an event term, its latest end).
     pub berlaku_sampai: Option<String>,
     pub berlaku_sampai_iso: Option<String>,
+    /// For an event term with a latest end: "paling lama sampai 7 Maret 2055".
+    pub paling_lama: Option<String>,
 }
 
 impl TermView {
@@ -112,8 +196,8 @@ impl TermView {
         let (jenis, teks) = match &r.jangka_waktu {
             Term::Tahun(n) => ("tahun", format!("{n} tahun")),
             Term::Bulan(n) => ("bulan", format!("{n} bulan")),
-            Term::Sampai(d) => ("sampai", format!("sampai {}", locale::date(*d))),
-            Term::Peristiwa(e) => ("peristiwa", e.clone()),
+            Term::Sampai(d) => ("sampai", format!("sampai dengan {}", locale::date(*d))),
+            Term::Peristiwa { teks, .. } => ("peristiwa", teks.clone()),
             Term::Permanen => ("permanen", "Permanen".to_string()),
         };
         TermView {
@@ -121,6 +205,13 @@ impl TermView {
             teks,
             berlaku_sampai: r.berlaku_sampai.map(locale::date),
             berlaku_sampai_iso: r.berlaku_sampai.map(|d| d.to_string()),
+            paling_lama: match &r.jangka_waktu {
+                Term::Peristiwa {
+                    paling_lama: Some(d),
+                    ..
+                } => Some(locale::date(*d)),
+                _ => None,
+            },
         }
     }
 }
@@ -142,8 +233,10 @@ pub struct PublicRecord {
     pub ditetapkan_iso: String,
     pub tempat: String,
     pub nomor_penetapan: Option<String>,
-    pub ppid_utama: Official,
-    pub atasan_ppid: Official,
+    /// The decision that establishes the record, if the record refers to a decision file.
+    pub keputusan: Option<DecisionView>,
+    /// How the information was opened, if the record says so.
+    pub dibuka: Option<OpeningView>,
     /// The huruf cited, space-separated ("c j"), for the register's filters.
     pub huruf: String,
     /// Lower-case text the register's search looks in: nomor, title, unit, legal basis.
@@ -171,8 +264,8 @@ impl PublicRecord {
             ditetapkan_iso: r.ditetapkan.to_string(),
             tempat: r.tempat.clone().unwrap_or_else(|| config.tempat.clone()),
             nomor_penetapan: r.nomor_penetapan.clone(),
-            ppid_utama: Official::from(&r.pengesahan.ppid_utama),
-            atasan_ppid: Official::from(&r.pengesahan.atasan_ppid),
+            keputusan: r.keputusan.as_deref().map(DecisionView::new),
+            dibuka: r.dibuka.as_ref().map(OpeningView::from),
             huruf: {
                 let mut h: Vec<String> = r.pasal_17.iter().map(|p| p.huruf.to_string()).collect();
                 h.sort();
@@ -219,6 +312,24 @@ pub struct StepView {
     pub oleh: Option<String>,
 }
 
+/// A decision's consequence test: when, on which sheet, who took part. Internal only.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConsequenceTestView {
+    pub tanggal: String,
+    pub nomor_lembar: String,
+    pub peserta: Vec<String>,
+}
+
+impl From<&Decision> for ConsequenceTestView {
+    fn from(d: &Decision) -> Self {
+        ConsequenceTestView {
+            tanggal: locale::date(d.uji_konsekuensi.tanggal),
+            nomor_lembar: d.uji_konsekuensi.nomor_lembar.clone(),
+            peserta: d.uji_konsekuensi.peserta.clone(),
+        }
+    }
+}
+
 /// Everything about a record, for the internal archive index.
 #[derive(Debug, Clone, Serialize)]
 pub struct InternalRecord {
@@ -227,6 +338,8 @@ pub struct InternalRecord {
     pub berkas: String,
     pub sha256: String,
     pub catatan_internal: Option<String>,
+    /// The consequence test of the record's decision: internal only.
+    pub uji_konsekuensi: Option<ConsequenceTestView>,
     pub pengesahan: Vec<SignOffView>,
     pub langkah: Vec<StepView>,
     pub total_menit: u32,
@@ -279,6 +392,7 @@ impl InternalRecord {
             berkas: r.path.clone(),
             sha256: r.sha256.clone(),
             catatan_internal: r.catatan_internal.clone(),
+            uji_konsekuensi: r.keputusan.as_deref().map(ConsequenceTestView::from),
             total_menit: r.langkah.iter().map(|s| s.menit).sum(),
             total_mutu_baku_menit: config.sop.total_standard_minutes(),
             langkah_melebihi: langkah.iter().filter(|s| s.lebih_menit > 0).count(),

@@ -43,6 +43,7 @@ impl Site {
         let dir = tempfile::tempdir().unwrap();
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_tree(&root.join("content"), &dir.path().join("content"));
+        copy_tree(&root.join("keputusan"), &dir.path().join("keputusan"));
         std::fs::copy(root.join("daftar.toml"), dir.path().join("daftar.toml")).unwrap();
         Site { dir }
     }
@@ -161,7 +162,7 @@ fn publishing_twice_makes_two_chained_bags_that_verify() {
     assert_eq!(verify.stderr, "");
     assert_eq!(
         verify.stdout,
-        "Arsip archive/ utuh: 2 versi, 118 berkas diperiksa, rantai versi tersambung.\n"
+        "Arsip archive/ utuh: 2 versi, 132 berkas diperiksa, rantai versi tersambung.\n"
     );
     let info = std::fs::read_to_string(site.path("archive/v0002/bag-info.txt")).unwrap();
     let first_tagmanifest =
@@ -245,7 +246,7 @@ fn publish_reports_what_the_version_cost() {
     // page, the exports and the internal index are new; the rest are links to v0001.
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (55 berkas; 8 ditulis, 47 tautan keras ke versi sebelumnya; 264 KB baru)"
+        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 299 KB baru)"
     );
     assert!(
         run.stdout
@@ -305,7 +306,7 @@ fn a_failed_publish_changes_nothing() {
     assert!(run.stderr.contains("galat[E0403]"), "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "Penerbitan dibatalkan: 1 galat, 2 peringatan. Situs dan arsip tidak diubah.\n"
+        "Penerbitan dibatalkan: 1 galat, 3 peringatan. Situs dan arsip tidak diubah.\n"
     );
     assert_eq!(
         (

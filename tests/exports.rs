@@ -110,8 +110,19 @@ fn dik_csv_is_rfc_4180_with_a_bom_and_round_trips() {
         assert_eq!(&row[1], rec["judul"].as_str().unwrap());
         assert_eq!(&row[6], rec["akibat_dibuka"].as_str().unwrap());
         assert_eq!(&row[10], rec["ditetapkan"].as_str().unwrap());
-        assert_eq!(&row[13], rec["ppid_utama"]["nama"].as_str().unwrap());
-        assert_eq!(&row[17], rec["halaman"].as_str().unwrap());
+        assert_eq!(&row[12], rec["nomor_penetapan"].as_str().unwrap());
+        // The decision's number and date, and who decided and approved, from the file.
+        match rec["keputusan"].as_object() {
+            Some(k) => {
+                assert_eq!(&row[12], k["nomor"].as_str().unwrap());
+                assert_eq!(&row[10], k["tanggal"].as_str().unwrap());
+                assert_eq!(&row[13], k["tentang"].as_str().unwrap());
+                assert_eq!(&row[14], k["pejabat"]["nama"].as_str().unwrap());
+                assert_eq!(&row[18], k["persetujuan"]["tanggal"].as_str().unwrap());
+            }
+            None => assert_eq!(&row[14], ""),
+        }
+        assert_eq!(&row[22], rec["halaman"].as_str().unwrap());
     }
 }
 
@@ -164,7 +175,12 @@ fn sitemap_lists_every_page_under_base_url() {
         .skip(1)
         .map(|s| s.split("</loc>").next().unwrap())
         .collect();
-    assert_eq!(locs.len(), site.records.len() + 3);
+    // The register, berakhir/, tentang/, keputusan/ and one page per decision.
+    assert_eq!(locs.len(), site.records.len() + 4 + 3);
+    for d in site.decisions.iter() {
+        let loc = format!("https://ppid.kaltaraprov.go.id/dik/keputusan/{}/", d.slug);
+        assert!(locs.contains(&loc.as_str()), "{loc}");
+    }
     assert!(
         locs.iter()
             .all(|l| l.starts_with("https://ppid.kaltaraprov.go.id/dik/"))

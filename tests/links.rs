@@ -13,7 +13,7 @@ use walkdir::WalkDir;
 fn build_sample() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_site(root, tmp.path(), &["daftar.toml", "content"]);
+    copy_site(root, tmp.path(), &["daftar.toml", "content", "keputusan"]);
     build(tmp.path());
     tmp
 }

@@ -3,6 +3,10 @@
 //! with the hash of the same build by daftar before the optimisations (commit 711e8ca,
 //! which held the whole site in memory and minified every page whole).
 //!
+//! Re-pinned for the decisions, statute texts and public texts of the legal review (issue
+//! 11), after the Nu HTML checker, axe, the link, feed and schema checks passed on the
+//! new output.
+//!
 //! After a deliberate change of output (a template, an export), recompute the hash with
 //! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
 //! SHA-256), read the diff of the outputs, and update `EXPECTED`.
@@ -17,7 +21,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "a1454dece065cb4fa72caa79d74510a07780f01b2bc9aadf68816910af7ba22e";
+const EXPECTED: &str = "15aec4060fb9d45227c1262c8aa46eac24aab5ad06c81bb05f10133d80d69b1e";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {

@@ -1,6 +1,9 @@
 //! Nothing internal may reach `public/`: no NIP, no Petugas PPID identity, no SOP
-//! timing, no `catatan_internal`. Checked on the repository's sample register and on a
-//! fixture, by building with the real binary and reading every file it wrote.
+//! timing, no `catatan_internal`, no consequence-test sheet or participant of a decision.
+//! And no public page presents an SOP reviewer (the PPID Utama's or the Atasan PPID's
+//! sign-off) as the one who decided or approved: that comes from the decision file only.
+//! Checked on the repository's sample register and on a fixture, by building with the
+//! real binary and reading every file it wrote.
 
 mod common;
 
@@ -42,6 +45,10 @@ fn internal_markers(r: &Record) -> Vec<String> {
     }
     m.push(r.pengesahan.petugas_ppid.nama.clone());
     m.extend(r.catatan_internal.clone());
+    if let Some(d) = &r.keputusan {
+        m.push(d.uji_konsekuensi.nomor_lembar.clone());
+        m.extend(d.uji_konsekuensi.peserta.iter().cloned());
+    }
     for step in &r.langkah {
         m.push(step.mulai.to_rfc3339());
         m.push(locale::date_time(step.mulai, Zone::Wita));
@@ -68,7 +75,11 @@ fn html_escaped(s: &str) -> String {
 
 fn assert_public_output_is_clean(site: &Path) {
     let tmp = tempfile::tempdir().unwrap();
-    copy_site(site, tmp.path(), &["daftar.toml", "content", "themes"]);
+    copy_site(
+        site,
+        tmp.path(),
+        &["daftar.toml", "content", "keputusan", "themes"],
+    );
     build(tmp.path());
     let records = records(tmp.path());
     assert!(!records.is_empty());
@@ -106,6 +117,20 @@ fn assert_public_output_is_clean(site: &Path) {
         }
     }
     assert!(files > records.len(), "every record has a public page");
+    // Who decided and who approved come from decision files, never from the sign-offs.
+    for r in &records {
+        let page = std::fs::read_to_string(public.join(&r.slug).join("index.html")).unwrap();
+        assert!(!page.contains("Disetujui oleh") && !page.contains("selaku Atasan PPID"));
+        if r.keputusan.is_none() {
+            for s in [&r.pengesahan.ppid_utama, &r.pengesahan.atasan_ppid] {
+                assert!(
+                    !page.contains(&html_escaped(&s.nama)),
+                    "{}: a sign-off is shown as the decision",
+                    r.path
+                );
+            }
+        }
+    }
     // The internal index, by contrast, does carry them: the markers are real.
     let internal = std::fs::read_to_string(tmp.path().join("internal/index.html")).unwrap();
     let r = &records[0];

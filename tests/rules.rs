@@ -33,7 +33,7 @@ judul = "Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi"
 unit = "Bidang Persandian dan Keamanan Informasi"
 pasal_17 = ["c.6", "j"]
 dasar_hukum = [
-  "UU 14/2008 Pasal 17 huruf c angka 6",
+  "UU 14/2008 tentang Keterbukaan Informasi Publik",
   "UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30",
 ]
 akibat_dibuka = "Membuka celah serangan siber terhadap layanan pemerintahan."
@@ -127,7 +127,14 @@ fn without(block: &str) -> String {
 }
 
 fn load_with(text: &str, config: &Config, build: NaiveDate) -> Loaded {
-    record::load(&SourceText::new(PATH, text), "sha", config, build)
+    let decisions = daftar::decision::Decisions::default();
+    record::load(
+        &SourceText::new(PATH, text),
+        "sha",
+        config,
+        &decisions,
+        build,
+    )
 }
 
 fn load(text: &str) -> Loaded {
@@ -205,6 +212,15 @@ fn valid_with(text: &str, config: &Config, build: NaiveDate) -> Record {
     loaded.record.expect("a valid record")
 }
 
+/// The default configuration without the reminder before a term ends (W0232), for
+/// tests of the end date itself.
+fn no_reminder() -> Config {
+    Config {
+        reminder_days: 0,
+        ..Config::default()
+    }
+}
+
 fn valid(text: &str) -> Record {
     valid_with(text, &Config::default(), build_date())
 }
@@ -233,9 +249,23 @@ fn the_base_record_is_valid_and_read_completely() {
 }
 
 #[test]
-fn the_scaffold_example_record_is_valid() {
-    let r = valid(daftar::scaffold::EXAMPLE_RECORD);
+fn the_scaffold_example_record_is_valid_with_its_decision() {
+    let dir = site_with(&[
+        (
+            "content/contoh.md",
+            daftar::scaffold::EXAMPLE_RECORD.as_bytes(),
+        ),
+        (
+            "keputusan/contoh.md",
+            daftar::scaffold::EXAMPLE_DECISION.as_bytes(),
+        ),
+    ]);
+    let (site, report) = load_site(dir.path());
+    assert_eq!(report.diagnostics, []);
+    let r = &site.records[0];
     assert_eq!(r.nomor, "DIK-CONTOH-2025-001");
+    assert_eq!(r.ditetapkan, date(2025, 3, 7));
+    assert_eq!(r.nomor_penetapan.as_deref(), Some("188.4/001/CONTOH/2025"));
 }
 
 #[test]
@@ -248,7 +278,17 @@ fn optional_fields_may_be_left_out() {
             "",
         ),
     ]);
-    let r = valid(&text);
+    // Without a decision number the record is valid, with a warning (W0803).
+    let loaded = expect(
+        &text,
+        &[(
+            "W0803",
+            1,
+            1,
+            "catatan ini tidak menyebut nomor keputusan yang menetapkannya",
+        )],
+    );
+    let r = loaded.record.expect("a warning keeps the record");
     assert_eq!(
         (r.tempat, r.nomor_penetapan, r.catatan_internal),
         (None, None, None)
@@ -477,7 +517,7 @@ fn a_file_that_is_not_utf8_is_e0003_at_the_first_bad_byte() {
 
 #[test]
 fn every_required_top_level_field_missing_is_e0103_at_the_opening_line() {
-    let dasar_hukum = "dasar_hukum = [\n  \"UU 14/2008 Pasal 17 huruf c angka 6\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]\n";
+    let dasar_hukum = "dasar_hukum = [\n  \"UU 14/2008 tentang Keterbukaan Informasi Publik\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]\n";
     let langkah_start = VALID.find("langkah = [").unwrap();
     let langkah_end = VALID[langkah_start..].find("]\n").unwrap() + langkah_start + 2;
     let langkah = &VALID[langkah_start..langkah_end];
@@ -633,7 +673,7 @@ fn an_unknown_field_far_from_any_name_lists_the_known_ones() {
     assert_eq!(
         d.hint.as_deref(),
         Some(
-            "kolom yang dikenal di sini: `nomor`, `judul`, `unit`, `pasal_17`, `dasar_hukum`, `akibat_dibuka`, `manfaat_ditutup`, `jangka_waktu`, `ditetapkan`, `tempat`, `nomor_penetapan`, `catatan_internal`, `langkah`, `pengesahan`"
+            "kolom yang dikenal di sini: `nomor`, `judul`, `unit`, `pasal_17`, `dasar_hukum`, `akibat_dibuka`, `manfaat_ditutup`, `jangka_waktu`, `ditetapkan`, `tempat`, `nomor_penetapan`, `keputusan`, `dibuka`, `catatan_internal`, `langkah`, `pengesahan`"
         )
     );
 }
@@ -798,11 +838,11 @@ fn a_string_where_a_list_is_expected_is_e0104() {
         12,
         "`pasal_17` harus berupa daftar `[ ... ]`, bukan teks",
     );
-    let dasar = "dasar_hukum = [\n  \"UU 14/2008 Pasal 17 huruf c angka 6\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]";
+    let dasar = "dasar_hukum = [\n  \"UU 14/2008 tentang Keterbukaan Informasi Publik\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]";
     expect_one(
         &edit(&[(
             dasar,
-            "dasar_hukum = \"UU 14/2008 Pasal 17 huruf c angka 6\"",
+            "dasar_hukum = \"UU 14/2008 tentang Keterbukaan Informasi Publik\"",
         )]),
         "E0104",
         6,
@@ -968,7 +1008,7 @@ fn empty_pasal_17_or_dasar_hukum_is_e0106() {
         12,
         "`pasal_17` harus berisi sekurang-kurangnya satu rujukan, misalnya \"h.2\"",
     );
-    let dasar = "dasar_hukum = [\n  \"UU 14/2008 Pasal 17 huruf c angka 6\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]";
+    let dasar = "dasar_hukum = [\n  \"UU 14/2008 tentang Keterbukaan Informasi Publik\",\n  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",\n]";
     expect_one(
         &edit(&[(dasar, "dasar_hukum = [ ]")]),
         "E0106",
@@ -1040,7 +1080,17 @@ fn pasal_17_accepts_every_huruf_and_the_last_angka_of_each() {
         "pasal_17 = [\"c.6\", \"j\"]",
         "pasal_17 = [\"a.5\", \"b\", \"c.7\", \"d\", \"e.7\", \"f.4\", \"g\", \"h.5\", \"i\", \"j\", \"a.1\", \"h\"]",
     )]);
-    let r = valid(&text);
+    // `h` alone, beside its angka, is still a huruf cited without one (W0214).
+    let loaded = expect(
+        &text,
+        &[(
+            "W0214",
+            5,
+            80,
+            "Pasal 17 huruf h UU 14/2008 terdiri atas angka 1–5, tetapi angkanya tidak disebut",
+        )],
+    );
+    let r = loaded.record.expect("a warning keeps the record");
     let codes: Vec<String> = r.pasal_17.iter().map(ToString::to_string).collect();
     assert_eq!(
         codes,
@@ -1152,10 +1202,13 @@ fn each_of_the_five_term_forms_is_accepted() {
     assert_eq!(valid(VALID).jangka_waktu, Term::Tahun(5));
     let cases = [
         ("{ bulan = 24 }", Term::Bulan(24)),
-        ("{ sampai = 2027-01-01 }", Term::Sampai(date(2027, 1, 1))),
+        ("{ sampai = 2028-01-01 }", Term::Sampai(date(2028, 1, 1))),
         (
             "{ peristiwa = \"putusan pengadilan berkekuatan hukum tetap\" }",
-            Term::Peristiwa("putusan pengadilan berkekuatan hukum tetap".into()),
+            Term::Peristiwa {
+                teks: "putusan pengadilan berkekuatan hukum tetap".into(),
+                paling_lama: None,
+            },
         ),
     ];
     for (form, term) in cases {
@@ -1245,11 +1298,18 @@ fn permanen_capitalised_is_e0220_with_a_lower_case_hint() {
 
 #[test]
 fn permanen_with_huruf_a_to_f_is_e0221() {
-    for huruf in ["a", "b", "c", "d", "e", "f"] {
+    for (huruf, code) in [
+        ("a", "a.1"),
+        ("b", "b"),
+        ("c", "c.1"),
+        ("d", "d"),
+        ("e", "e.1"),
+        ("f", "f.1"),
+    ] {
         // With another huruf beside it, as records usually cite several.
-        let list = format!("[\"j\", \"{huruf}\"]");
+        let list = format!("[\"j\", \"{code}\"]");
         let message = format!(
-            "pengecualian berdasarkan Pasal 17 huruf {huruf} tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1)"
+            "pengecualian berdasarkan Pasal 17 huruf {huruf} tidak boleh permanen (Pasal 20 ayat (1) UU 14/2008)"
         );
         let loaded = expect(
             &edit(&[
@@ -1271,7 +1331,7 @@ fn permanen_with_huruf_a_to_f_is_e0221() {
 fn permanen_with_huruf_g_to_j_only_is_accepted() {
     for list in [
         "[\"g\"]",
-        "[\"h\"]",
+        "[\"h.1\"]",
         "[\"h.2\", \"i\"]",
         "[\"i\"]",
         "[\"j\"]",
@@ -1302,7 +1362,7 @@ fn huruf_a_accepts_exactly_30_years_in_each_form() {
     }
     // From 29 February, 30 years later is the last day of February.
     let text = edit(&[
-        ("[\"c.6\", \"j\"]", "[\"a\"]"),
+        ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
         ("{ tahun = 5 }", "{ sampai = 2054-02-28 }"),
         ("ditetapkan = 2025-03-07", "ditetapkan = 2024-02-29"),
     ]);
@@ -1324,7 +1384,7 @@ fn huruf_a_over_30_years_is_e0222_in_each_form() {
         expect(&text, &[("E0222", 12, 16, message)]);
     }
     let text = edit(&[
-        ("[\"c.6\", \"j\"]", "[\"a\"]"),
+        ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
         ("{ tahun = 5 }", "{ sampai = 2054-03-01 }"),
         ("ditetapkan = 2025-03-07", "ditetapkan = 2024-02-29"),
     ]);
@@ -1334,7 +1394,29 @@ fn huruf_a_over_30_years_is_e0222_in_each_form() {
 /// The contract limits only the dated forms for huruf a; a term ending on an event has
 /// no date to measure.
 #[test]
-fn huruf_a_with_a_term_ending_on_an_event_is_accepted() {
+fn huruf_a_with_a_term_ending_on_an_event_is_accepted_with_its_latest_end() {
+    // PP 61/2010: huruf a at most 30 years, so an event term also names its latest end,
+    // and the term ends at whichever comes first.
+    let text = edit(&[
+        ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
+        (
+            "{ tahun = 5 }",
+            "{ peristiwa = \"putusan pengadilan berkekuatan hukum tetap\", paling_lama = 2055-03-07 }",
+        ),
+    ]);
+    let r = valid(&text);
+    assert_eq!(r.berlaku_sampai, Some(date(2055, 3, 7)));
+    assert_eq!(
+        r.jangka_waktu,
+        Term::Peristiwa {
+            teks: "putusan pengadilan berkekuatan hukum tetap".into(),
+            paling_lama: Some(date(2055, 3, 7)),
+        }
+    );
+}
+
+#[test]
+fn huruf_a_with_an_event_term_and_no_latest_end_is_e0226() {
     let text = edit(&[
         ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
         (
@@ -1342,7 +1424,48 @@ fn huruf_a_with_a_term_ending_on_an_event_is_accepted() {
             "{ peristiwa = \"putusan pengadilan berkekuatan hukum tetap\" }",
         ),
     ]);
-    assert_eq!(valid(&text).berlaku_sampai, None);
+    let d = expect_one(
+        &text,
+        "E0226",
+        12,
+        16,
+        "jangka waktu pengecualian Pasal 17 huruf a yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "tambahkan tanggal batasnya: { peristiwa = \"...\", paling_lama = TANGGAL }, paling lambat 30 tahun sesudah penetapan; jangka waktu berakhir pada yang lebih dahulu terjadi"
+        )
+    );
+    // A latest end beyond 30 years is E0222, as for any other form.
+    let text = edit(&[
+        ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
+        (
+            "{ tahun = 5 }",
+            "{ peristiwa = \"putusan pengadilan berkekuatan hukum tetap\", paling_lama = 2055-03-08 }",
+        ),
+    ]);
+    expect(
+        &text,
+        &[(
+            "E0222",
+            12,
+            16,
+            "jangka waktu pengecualian Pasal 17 huruf a paling lama 30 tahun (PP 61/2010)",
+        )],
+    );
+    // Without huruf a an event term needs no latest end; `paling_lama` needs an event.
+    valid(&edit(&[(
+        "{ tahun = 5 }",
+        "{ peristiwa = \"putusan pengadilan berkekuatan hukum tetap\" }",
+    )]));
+    expect_one(
+        &edit(&[("{ tahun = 5 }", "{ tahun = 5, paling_lama = 2030-01-01 }")]),
+        "E0220",
+        12,
+        29,
+        "`jangka_waktu.paling_lama` hanya dipakai bersama `peristiwa`",
+    );
 }
 
 #[test]
@@ -1370,7 +1493,7 @@ fn tahun_or_bulan_zero_or_negative_is_e0223() {
 #[test]
 fn sampai_one_day_after_ditetapkan_is_accepted() {
     let text = edit(&[("{ tahun = 5 }", "{ sampai = 2025-03-08 }")]);
-    let r = valid_with(&text, &Config::default(), date(2025, 3, 8));
+    let r = valid_with(&text, &no_reminder(), date(2025, 3, 8));
     assert_eq!(r.berlaku_sampai, Some(date(2025, 3, 8)));
     assert_eq!(r.status, Status::Berlaku);
 }
@@ -1416,7 +1539,7 @@ fn a_term_too_far_to_compute_is_e0225_without_panic() {
     // With huruf a too: still one clear error, no panic.
     expect(
         &edit(&[
-            ("[\"c.6\", \"j\"]", "[\"a\"]"),
+            ("[\"c.6\", \"j\"]", "[\"a.1\"]"),
             ("{ tahun = 5 }", "{ tahun = 999999999 }"),
         ]),
         &[("E0225", 12, 16, far)],
@@ -1465,7 +1588,7 @@ fn ditetapkan_after_the_build_date_is_e0230() {
 
 #[test]
 fn a_term_is_in_force_up_to_and_including_its_end_date() {
-    let r = valid_with(VALID, &Config::default(), date(2030, 3, 7));
+    let r = valid_with(VALID, &no_reminder(), date(2030, 3, 7));
     assert_eq!(r.berlaku_sampai, Some(date(2030, 3, 7)));
     assert_eq!(r.status, Status::Berlaku);
 }
@@ -1486,7 +1609,7 @@ fn an_ended_term_is_only_warning_w0231_and_the_record_is_berakhir() {
     assert_eq!(
         loaded.diagnostics[0].hint.as_deref(),
         Some(
-            "catatan ini tampil di daftar informasi yang kini terbuka; konfirmasi pembukaannya, atau catat penetapan baru"
+            "catatan ini tampil di daftar pengecualian yang telah berakhir; catat penetapan pembukaannya dengan dibuka = { tanggal = TANGGAL, dasar = \"penetapan_ppid\", nomor = \"...\" } agar peringatan ini berhenti"
         )
     );
     let r = loaded.record.unwrap();
@@ -1510,7 +1633,7 @@ fn end_dates_clamp_to_the_last_day_of_the_target_month() {
             ("ditetapkan = 2025-03-07", &decided_line),
             ("{ tahun = 5 }", form),
         ]);
-        let r = valid_with(&text, &Config::default(), end);
+        let r = valid_with(&text, &no_reminder(), end);
         assert_eq!(r.berlaku_sampai, Some(end), "{decided} + {form}");
         assert_eq!(r.status, Status::Berlaku, "{decided} + {form}");
     }
@@ -1845,6 +1968,34 @@ fn nip_problem(
     d
 }
 
+const UNDER_18_1990_01: Expected = (
+    "W0410",
+    31,
+    16,
+    "`pengesahan.petugas_ppid.nip`: angka 9–14 NIP (199001) menyatakan pengangkatan sebelum pemegangnya berusia 18 tahun (lahir 19900115)",
+);
+
+#[test]
+fn an_appointment_before_the_18th_birthday_is_w0410() {
+    // Born January 1990: 18 in January 2008. December 2007 warns, January 2008 does not.
+    let text = edit(&[(PETUGAS_NIP, "nip = \"199001152007122004\"")]);
+    let d = expect_one(
+        &text,
+        "W0410",
+        31,
+        16,
+        "`pengesahan.petugas_ppid.nip`: angka 9–14 NIP (200712) menyatakan pengangkatan sebelum pemegangnya berusia 18 tahun (lahir 19900115)",
+    );
+    assert_eq!(spanned(&text, &d), "200712");
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "periksa NIP: calon pegawai negeri sipil sekurang-kurangnya berusia 18 tahun ketika diangkat"
+        )
+    );
+    valid(&edit(&[(PETUGAS_NIP, "nip = \"199001152008012004\"")]));
+}
+
 #[test]
 fn valid_nips_with_and_without_spaces_are_accepted() {
     let text = edit(&[(PETUGAS_NIP, "nip = \"19900115 201503 2 004\"")]);
@@ -1857,9 +2008,10 @@ fn valid_nips_with_and_without_spaces_are_accepted() {
         valid(&text).pengesahan.petugas_ppid.nip,
         "199001152015032004"
     );
-    // Appointed in the month of birth: not before the birth date.
+    // Appointed in the month of birth: not before the birth date, so no error; but
+    // before the 18th birthday, which is most likely a typo (W0410).
     let text = edit(&[(PETUGAS_NIP, "nip = \"199001151990012004\"")]);
-    valid(&text);
+    expect(&text, &[UNDER_18_1990_01]);
     // Leap day, sex digit 1, sequence 001.
     let text = edit(&[(PETUGAS_NIP, "nip = \"198802292010121001\"")]);
     valid(&text);
@@ -1888,18 +2040,29 @@ fn a_nip_of_the_wrong_length_is_e0401() {
 }
 
 #[test]
-fn a_nip_with_other_characters_than_digits_and_spaces_is_e0401() {
+fn a_nip_with_other_characters_than_digits_spaces_and_dots_is_e0401() {
     let d = nip_problem(
         PETUGAS_NIP,
-        "nip = \"19900115.201503.2.004\"",
+        "nip = \"19900115-201503-2-004\"",
         "E0401",
         (31, 7),
-        "`pengesahan.petugas_ppid.nip`: NIP hanya boleh berisi angka dan spasi",
-        "\"19900115.201503.2.004\"",
+        "`pengesahan.petugas_ppid.nip`: NIP hanya boleh berisi angka, spasi, dan titik",
+        "\"19900115-201503-2-004\"",
     );
     assert_eq!(
         d.hint.as_deref(),
-        Some("hapus titik, garis, atau huruf; spasi boleh: \"19750321 200003 1 002\"")
+        Some(
+            "hapus garis atau huruf; spasi atau titik boleh: \"19750321 200003 1 002\" atau \"19750321.200003.1.002\""
+        )
+    );
+}
+
+#[test]
+fn the_dotted_nip_of_bkn_is_accepted() {
+    let text = edit(&[(PETUGAS_NIP, "nip = \"19900115.201503.2.004\"")]);
+    assert_eq!(
+        valid(&text).pengesahan.petugas_ppid.nip,
+        "199001152015032004"
     );
 }
 
@@ -2042,9 +2205,17 @@ fn a_pppk_nip_may_carry_a_code_in_digits_13_14() {
     let r = valid(&text);
     assert!(r.pengesahan.petugas_ppid.pppk);
     assert_eq!(r.pengesahan.petugas_ppid.nip, "199001152024212001");
-    // Appointed (by year) in the year of birth: not before it.
+    // Appointed (by year) in the year of birth: not before it, but before 18 (W0410).
     let text = edit(&[(PETUGAS_NIP, "nip = \"19900115 199021 2 001\"\npppk = true")]);
-    valid(&text);
+    expect(
+        &text,
+        &[(
+            "W0410",
+            31,
+            17,
+            "`pengesahan.petugas_ppid.nip`: angka 9–14 NIP (199021) menyatakan pengangkatan sebelum pemegangnya berusia 18 tahun (lahir 19900115)",
+        )],
+    );
     // Without `pppk = true` the code is a bad month.
     nip_problem(
         PETUGAS_NIP,
@@ -2684,12 +2855,12 @@ fn two_files_with_the_same_page_address_are_e0203() {
 
 #[test]
 fn a_page_address_the_site_uses_itself_is_e0204() {
-    let hint =
-        "ganti nama berkas ini; nama `berakhir`, `tentang`, dan `riwayat` dipakai halaman situs";
+    let hint = "ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs";
     for (file, slug) in [
         ("content/berakhir.md", "berakhir"),
         ("content/Tentang.md", "tentang"),
         ("content/riwayat.MD", "riwayat"),
+        ("content/keputusan.md", "keputusan"),
     ] {
         let dir = site_with(&[(file, VALID.as_bytes())]);
         let (site, report) = load_site(dir.path());
@@ -2889,4 +3060,525 @@ fn a_source_date_epoch_that_is_not_a_number_is_e0506() {
             "SOURCE_DATE_EPOCH `kemarin` bukan jumlah detik sejak 1970-01-01"
         )])
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Decisions (Keputusan): Pasal 4 ayat (3) dan ayat (4) Perki 1/2017
+// ---------------------------------------------------------------------------------------
+
+/// A decision file the valid record can refer to (lines numbered for the positions).
+///
+/// ```text
+///  1 +++   2 nomor   3 tentang   4 tanggal   5 tempat   7 [pejabat] 8 nama 9 jabatan
+/// 11 [persetujuan] 12 nama 13 jabatan 14 kapasitas 15 tanggal
+/// 17 [uji_konsekuensi] 18 tanggal 19 nomor_lembar 20 peserta   21 +++
+/// ```
+const DECISION: &str = r#"+++
+nomor = "188.4/012/DKISP/III/2025"
+tentang = "Penetapan Informasi Publik yang Dikecualikan Tahun 2025"
+tanggal = 2025-03-07
+tempat = "Tanjung Selor"
+
+[pejabat]
+nama = "Dr. Andi Saputra, M.Si."
+jabatan = "Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama"
+
+[persetujuan]
+nama = "Ir. Bambang Hermawan, M.T."
+jabatan = "Sekretaris Daerah Provinsi Kalimantan Utara"
+kapasitas = "a.n. Gubernur Kalimantan Utara"
+tanggal = 2025-03-05
+
+[uji_konsekuensi]
+tanggal = 2025-03-03
+nomor_lembar = "UK/005/DKISP/III/2025"
+peserta = ["Dr. Andi Saputra, M.Si. (PPID Utama)"]
++++
+
+## Menimbang
+
+bahwa informasi dalam Lampiran telah diuji konsekuensinya.
+"#;
+
+const DECISION_PATH: &str = "keputusan/2025-012.md";
+
+/// The valid record referring to the decision by number, with its own decision fields
+/// replaced as given.
+fn referring(replacements: &[(&str, &str)]) -> String {
+    let mut all = vec![(
+        "nomor_penetapan = \"188.4/012/DKISP/III/2025\"",
+        "keputusan = \"188.4/012/DKISP/III/2025\"",
+    )];
+    all.extend_from_slice(replacements);
+    edit(&all)
+}
+
+/// Loads a site of the decision and one record; returns the report's diagnostics.
+fn decided_site(decision: &str, record: &str) -> (Site, Report) {
+    let dir = site_with(&[
+        (DECISION_PATH, decision.as_bytes()),
+        (PATH, record.as_bytes()),
+    ]);
+    load_site(dir.path())
+}
+
+#[test]
+fn a_record_takes_its_decision_date_place_and_number_from_the_decision_file() {
+    let record = referring(&[
+        ("ditetapkan = 2025-03-07\n", ""),
+        ("tempat = \"Tanjung Selor\"\n", ""),
+    ]);
+    let (site, report) = decided_site(DECISION, &record);
+    assert_eq!(report.diagnostics, []);
+    let r = &site.records[0];
+    assert_eq!(r.ditetapkan, date(2025, 3, 7));
+    assert_eq!(r.tempat.as_deref(), Some("Tanjung Selor"));
+    assert_eq!(
+        r.nomor_penetapan.as_deref(),
+        Some("188.4/012/DKISP/III/2025")
+    );
+    let d = r.keputusan.as_ref().expect("the decision");
+    assert_eq!(d.pejabat.nama, "Dr. Andi Saputra, M.Si.");
+    assert_eq!(
+        d.persetujuan.kapasitas.as_deref(),
+        Some("a.n. Gubernur Kalimantan Utara")
+    );
+    assert_eq!(d.uji_konsekuensi.nomor_lembar, "UK/005/DKISP/III/2025");
+    // Its own fields, where it repeats them and they agree, are fine too.
+    let (_, report) = decided_site(DECISION, &referring(&[]));
+    assert_eq!(report.diagnostics, []);
+}
+
+#[test]
+fn an_unknown_decision_number_is_e0801_with_the_closest_number() {
+    let record = referring(&[(
+        "keputusan = \"188.4/012/DKISP/III/2025\"",
+        "keputusan = \"188.4/012/DKISP/II/2025\"",
+    )]);
+    let (site, report) = decided_site(DECISION, &record);
+    assert!(site.records.is_empty());
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0801",
+            PATH,
+            Some(15),
+            "keputusan nomor `188.4/012/DKISP/II/2025` tidak ditemukan di folder keputusan/"
+        )])
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some("mungkin maksudnya \"188.4/012/DKISP/III/2025\"")
+    );
+    // Without any decision file, the hint says how to make one or do without.
+    let dir = site_with(&[(PATH, record.as_bytes())]);
+    let (_, report) = load_site(dir.path());
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "buat berkas keputusan di folder keputusan/ (lihat README), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan"
+        )
+    );
+}
+
+#[test]
+fn what_a_record_repeats_of_its_decision_must_agree_e0802_naming_both_places() {
+    let record = referring(&[
+        ("ditetapkan = 2025-03-07", "ditetapkan = 2025-03-06"),
+        ("tempat = \"Tanjung Selor\"", "tempat = \"Tarakan\""),
+    ]);
+    let (_, report) = decided_site(DECISION, &record);
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[
+            (
+                "E0802",
+                PATH,
+                Some(13),
+                "`ditetapkan` 6 Maret 2025 berbeda dengan tanggal keputusan 188.4/012/DKISP/III/2025: 7 Maret 2025 (keputusan/2025-012.md baris 4)"
+            ),
+            (
+                "E0802",
+                PATH,
+                Some(14),
+                "`tempat` \"Tarakan\" berbeda dengan tempat keputusan 188.4/012/DKISP/III/2025: \"Tanjung Selor\" (keputusan/2025-012.md baris 5)"
+            ),
+        ])
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "hapus ditetapkan dari catatan ini (tanggalnya diambil dari keputusan), atau samakan kedua tanggal"
+        )
+    );
+    // A record with both `keputusan` and a different `nomor_penetapan`.
+    let record = referring(&[(
+        "catatan_internal",
+        "nomor_penetapan = \"188.4/013/DKISP/III/2025\"\ncatatan_internal",
+    )]);
+    let (_, report) = decided_site(DECISION, &record);
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0802",
+            PATH,
+            Some(16),
+            "`nomor_penetapan` \"188.4/013/DKISP/III/2025\" berbeda dengan nomor keputusan yang dirujuk: \"188.4/012/DKISP/III/2025\" (keputusan/2025-012.md baris 2)"
+        )])
+    );
+}
+
+#[test]
+fn consequence_test_approval_and_decision_come_in_order_e0804_perki_1_2017_pasal_4() {
+    // Perki 1/2017 Pasal 4 ayat (3): the test is done with the head's approval; ayat (4):
+    // then the decision.
+    let late_test = DECISION.replace("tanggal = 2025-03-03", "tanggal = 2025-03-06");
+    let (_, report) = decided_site(&late_test, &referring(&[]));
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0804",
+            DECISION_PATH,
+            Some(18),
+            "uji konsekuensi tanggal 6 Maret 2025 jatuh sesudah persetujuan pimpinan tanggal 5 Maret 2025"
+        )])
+    );
+    let late_approval = DECISION.replace("tanggal = 2025-03-05", "tanggal = 2025-03-08");
+    let (site, report) = decided_site(&late_approval, &referring(&[]));
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0804",
+            DECISION_PATH,
+            Some(15),
+            "persetujuan pimpinan tanggal 8 Maret 2025 jatuh sesudah tanggal keputusan 7 Maret 2025"
+        )])
+    );
+    // The decision's error stops the build; its record gets no second error for it.
+    assert!(report.has_errors());
+    assert!(site.records.iter().all(|r| r.keputusan.is_none()));
+    // On the same day is in order.
+    let same_day = DECISION
+        .replace("tanggal = 2025-03-03", "tanggal = 2025-03-07")
+        .replace("tanggal = 2025-03-05", "tanggal = 2025-03-07");
+    let (_, report) = decided_site(&same_day, &referring(&[]));
+    assert_eq!(report.diagnostics, []);
+}
+
+#[test]
+fn publication_starts_on_or_after_the_decision_date_e0805() {
+    // The SOP documents and publishes what was decided: step 8 starts 12 March 2025.
+    let later = DECISION
+        .replace("tanggal = 2025-03-07", "tanggal = 2025-03-13")
+        .replace("tanggal = 2025-03-05", "tanggal = 2025-03-12");
+    let (_, report) = decided_site(&later, &referring(&[("ditetapkan = 2025-03-07\n", "")]));
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0805",
+            PATH,
+            Some(25),
+            "langkah 8 (publikasi) dimulai 12 Maret 2025 pukul 10.30 WITA, sebelum keputusan 188.4/012/DKISP/III/2025 tanggal 13 Maret 2025 (keputusan/2025-012.md baris 4)"
+        )])
+    );
+    // The same rule for a record without a decision file, by its own date.
+    expect(
+        &edit(&[("ditetapkan = 2025-03-07", "ditetapkan = 2025-03-13")]),
+        &[(
+            "E0805",
+            26,
+            21,
+            "langkah 8 (publikasi) dimulai 12 Maret 2025 pukul 10.30 WITA, sebelum tanggal penetapan 13 Maret 2025",
+        )],
+    );
+    // On the decision day itself is in order.
+    valid(&edit(&[(
+        "ditetapkan = 2025-03-07",
+        "ditetapkan = 2025-03-12",
+    )]));
+}
+
+#[test]
+fn two_decision_files_with_one_number_is_e0806_and_a_future_decision_is_e0807() {
+    let dir = site_with(&[
+        (DECISION_PATH, DECISION.as_bytes()),
+        ("keputusan/salinan.md", DECISION.as_bytes()),
+        (PATH, referring(&[]).as_bytes()),
+    ]);
+    let (_, report) = load_site(dir.path());
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0806",
+            "keputusan/salinan.md",
+            Some(2),
+            "nomor keputusan `188.4/012/DKISP/III/2025` sudah dipakai oleh keputusan/2025-012.md"
+        )])
+    );
+    let future = DECISION.replace("tanggal = 2025-03-07", "tanggal = 2026-11-26");
+    let (_, report) = decided_site(&future, &edit(&[]));
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0807",
+            DECISION_PATH,
+            Some(4),
+            "tanggal keputusan 26 November 2026 jatuh sesudah tanggal pembuatan situs 25 November 2026"
+        )])
+    );
+}
+
+#[test]
+fn a_decision_file_reports_its_missing_parts_and_unknown_fields() {
+    let broken = DECISION
+        .replace(
+            "tentang = \"Penetapan Informasi Publik yang Dikecualikan Tahun 2025\"\n",
+            "",
+        )
+        .replace("kapasitas", "kapasitass");
+    let (_, report) = decided_site(&broken, &edit(&[]));
+    let found: Vec<(String, Option<usize>, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code_id(), d.line, d.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "E0103".to_string(),
+                Some(1),
+                "kolom wajib `tentang` tidak ada".to_string()
+            ),
+            (
+                "E0102".to_string(),
+                Some(13),
+                "kolom `kapasitass` tidak dikenal di persetujuan".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_record_without_any_decision_number_is_w0803() {
+    let text = edit(&[("nomor_penetapan = \"188.4/012/DKISP/III/2025\"\n", "")]);
+    let d = expect_one(
+        &text,
+        "W0803",
+        1,
+        1,
+        "catatan ini tidak menyebut nomor keputusan yang menetapkannya",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "tambahkan keputusan = \"NOMOR\" yang merujuk berkas di folder keputusan/, atau setidaknya nomor_penetapan = \"NOMOR\""
+        )
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// How a record cites the law
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_huruf_with_angka_cited_without_one_is_w0214_pasal_17_uu_14_2008() {
+    // Pasal 17 huruf a, c, e, f and h are closed lists of angka.
+    for (huruf, count) in [("a", 5), ("c", 7), ("e", 7), ("f", 4), ("h", 5)] {
+        let text = edit(&[
+            ("[\"c.6\", \"j\"]", &format!("[\"{huruf}\", \"j\"]")),
+            ("{ tahun = 5 }", "{ tahun = 3 }"),
+        ]);
+        let d = expect_one(
+            &text,
+            "W0214",
+            5,
+            13,
+            &format!(
+                "Pasal 17 huruf {huruf} UU 14/2008 terdiri atas angka 1–{count}, tetapi angkanya tidak disebut"
+            ),
+        );
+        assert_eq!(
+            d.hint,
+            Some(format!(
+                "sebutkan angka yang menjadi dasar pengecualian, misalnya \"{huruf}.1\", agar informasi yang dikecualikan dinyatakan secara jelas"
+            ))
+        );
+    }
+    for huruf in ["b", "d", "g", "i"] {
+        valid(&edit(&[(
+            "[\"c.6\", \"j\"]",
+            &format!("[\"{huruf}\", \"j\"]"),
+        )]));
+    }
+}
+
+#[test]
+fn a_pasal_17_reference_in_dasar_hukum_missing_from_pasal_17_is_w0215() {
+    let line = "  \"UU 14/2008 tentang Keterbukaan Informasi Publik\",";
+    let d = expect_one(
+        &edit(&[(
+            line,
+            "  \"UU 14/2008 Pasal 17 huruf c angka 7 dan angka 6\",",
+        )]),
+        "W0215",
+        7,
+        3,
+        "dasar_hukum menyebut Pasal 17 huruf c angka 7 UU 14/2008, yang tidak ada di pasal_17",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("tambahkan \"c.7\" ke pasal_17, atau perbaiki baris dasar hukum ini")
+    );
+    // A huruf without angka covers any angka of it; another law's Pasal 17 is not ours.
+    valid(&edit(&[(line, "  \"UU 14/2008 Pasal 17 huruf c\",")]));
+    valid(&edit(&[(line, "  \"UU 27/2022 Pasal 17 huruf a\",")]));
+}
+
+#[test]
+fn huruf_j_without_another_undang_undang_is_w0216() {
+    // Huruf j: "informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang".
+    let others = "  \"UU 11/2008 tentang Informasi dan Transaksi Elektronik Pasal 30\",";
+    let d = expect_one(
+        &edit(&[(others, "  \"PP 61/2010 tentang Pelaksanaan UU 14/2008\",")]),
+        "W0216",
+        5,
+        20,
+        "Pasal 17 huruf j mensyaratkan undang-undang yang melarang pengungkapan, tetapi dasar_hukum tidak menyebut undang-undang selain UU 14/2008",
+    );
+    assert!(
+        d.hint
+            .unwrap()
+            .contains("UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 36")
+    );
+    valid(&edit(&[(
+        others,
+        "  \"Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan, Pasal 44 ayat (1)\",",
+    )]));
+}
+
+// ---------------------------------------------------------------------------------------
+// The life of a term
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_term_ending_within_the_reminder_days_is_w0232() {
+    // The term ends 7 March 2030; the reminder starts 42 days before by default.
+    let message = "jangka waktu pengecualian berakhir 7 Maret 2030 (42 hari lagi): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu";
+    let d = expect_with(
+        VALID,
+        &Config::default(),
+        date(2030, 1, 24),
+        &[("W0232", 12, 16, message)],
+    )
+    .diagnostics
+    .remove(0);
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "setelah PPID menetapkan pembukaannya, catat dibuka = { tanggal = TANGGAL, dasar = \"penetapan_ppid\", nomor = \"...\" }; peringatan ini berhenti setelah pembukaan dicatat"
+        )
+    );
+    valid_with(VALID, &Config::default(), date(2030, 1, 23));
+    expect_with(
+        VALID,
+        &Config::default(),
+        date(2030, 3, 7),
+        &[(
+            "W0232",
+            12,
+            16,
+            "jangka waktu pengecualian berakhir 7 Maret 2030 (hari ini): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+        )],
+    );
+    // The number of days is the site's: `peringatan_berakhir_hari`.
+    let config = parse_config("peringatan_berakhir_hari = 90\n");
+    assert_eq!(config.reminder_days, 90);
+    expect_with(
+        VALID,
+        &config,
+        date(2029, 12, 7),
+        &[(
+            "W0232",
+            12,
+            16,
+            "jangka waktu pengecualian berakhir 7 Maret 2030 (90 hari lagi): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+        )],
+    );
+}
+
+#[test]
+fn an_opened_record_is_dibuka_and_no_longer_warns() {
+    let opened = "dibuka = { tanggal = 2026-06-15, dasar = \"putusan_komisi_informasi\", nomor = \"014/VI/KIP-KU-PS/2026\" }\ncatatan_internal";
+    let r = valid(&edit(&[("catatan_internal", opened)]));
+    assert_eq!(r.status, Status::Dibuka);
+    let o = r.dibuka.expect("the opening");
+    assert_eq!(o.tanggal, date(2026, 6, 15));
+    assert_eq!(o.nomor.as_deref(), Some("014/VI/KIP-KU-PS/2026"));
+    // After its end, an opened record gives no W0231: the opening is recorded.
+    let r = valid_with(
+        &edit(&[("catatan_internal", opened)]),
+        &Config::default(),
+        date(2031, 1, 1),
+    );
+    assert_eq!(r.status, Status::Dibuka);
+}
+
+#[test]
+fn an_opening_before_the_decision_after_today_or_on_an_unknown_basis_is_e0233() {
+    let with = |o: &str| {
+        edit(&[(
+            "catatan_internal",
+            &format!("dibuka = {o}\ncatatan_internal"),
+        )])
+    };
+    expect(
+        &with("{ tanggal = 2025-03-06, dasar = \"penetapan_ppid\" }"),
+        &[(
+            "E0233",
+            16,
+            10,
+            "`dibuka.tanggal` 6 Maret 2025 jatuh sebelum tanggal penetapan 7 Maret 2025",
+        )],
+    );
+    expect(
+        &with("{ tanggal = 2026-11-26, dasar = \"penetapan_ppid\" }"),
+        &[(
+            "E0233",
+            16,
+            10,
+            "`dibuka.tanggal` 26 November 2026 jatuh sesudah tanggal pembuatan situs 25 November 2026",
+        )],
+    );
+    let d = expect_one(
+        &with("{ tanggal = 2026-01-05, dasar = \"putusan_komisi\" }"),
+        "E0233",
+        16,
+        42,
+        "`dibuka.dasar` tidak mengenal \"putusan_komisi\"",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("mungkin maksudnya \"putusan_komisi_informasi\"")
+    );
+}
+
+#[test]
+fn written_consent_opens_only_huruf_g_and_h_pasal_18_ayat_2_uu_14_2008() {
+    let consent =
+        "dibuka = { tanggal = 2026-01-05, dasar = \"persetujuan_tertulis\" }\ncatatan_internal";
+    expect(
+        &edit(&[("catatan_internal", consent)]),
+        &[(
+            "E0233",
+            16,
+            10,
+            "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h",
+        )],
+    );
+    let r = valid(&edit(&[
+        ("catatan_internal", consent),
+        ("[\"c.6\", \"j\"]", "[\"h.2\", \"j\"]"),
+    ]));
+    assert_eq!(r.status, Status::Dibuka);
 }

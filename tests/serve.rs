@@ -32,7 +32,7 @@ const RECORD_PAGE: &str = "/dkisp-2025-004-konfigurasi-keamanan-pusat-data/";
 /// A copy of a site's sources (`daftar.toml`, `content/`, its own theme and its archive)
 /// in a temporary folder.
 fn copy_of(site: &Path) -> (TempDir, PathBuf) {
-    copy_folders(site, &["content", "themes", "archive"])
+    copy_folders(site, &["content", "keputusan", "themes", "archive"])
 }
 
 fn copy_folders(site: &Path, folders: &[&str]) -> (TempDir, PathBuf) {
@@ -44,7 +44,10 @@ fn copy_folders(site: &Path, folders: &[&str]) -> (TempDir, PathBuf) {
 
 /// A copy of the repository's sample register.
 fn sample_site() -> (TempDir, PathBuf) {
-    copy_folders(Path::new(env!("CARGO_MANIFEST_DIR")), &["content"])
+    copy_folders(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["content", "keputusan"],
+    )
 }
 
 /// Every file under a folder: path inside it → bytes.

@@ -8,9 +8,12 @@ use toml::de::DeTable;
 
 use super::nip;
 use super::pasal::{Pasal, PasalProblem};
-use super::{Record, Role, SignOff, SignOffs, Status, Step, Term};
+use super::{Opening, OpeningBasis, Record, Role, SignOff, SignOffs, Status, Step, Term};
+use std::sync::Arc;
+
 use crate::code::Code;
 use crate::config::Config;
+use crate::decision::Decision;
 use crate::diagnostic::{SourceText, Span};
 use crate::toml_reader::{Located, Reader, Value};
 
@@ -26,11 +29,16 @@ pub const FIELDS: &[&str] = &[
     "ditetapkan",
     "tempat",
     "nomor_penetapan",
+    "keputusan",
+    "dibuka",
     "catatan_internal",
     "langkah",
     "pengesahan",
 ];
 const TERM_FORMS: &[&str] = &["tahun", "bulan", "sampai", "peristiwa"];
+/// The keys a `jangka_waktu` table may have: one form, and with `peristiwa` its latest end.
+const TERM_KEYS: &[&str] = &["tahun", "bulan", "sampai", "peristiwa", "paling_lama"];
+const OPENING_FIELDS: &[&str] = &["tanggal", "dasar", "nomor"];
 const STEP_FIELDS: &[&str] = &["no", "mulai", "menit", "oleh"];
 const ROLES: &[&str] = &["petugas_ppid", "ppid_utama", "atasan_ppid"];
 const SIGNOFF_FIELDS: &[&str] = &["nama", "nip", "jabatan", "tanggal", "pppk"];
@@ -64,13 +72,19 @@ pub struct Draft {
     pub judul: Option<String>,
     pub unit: Option<String>,
     pub pasal_17: Option<Vec<Located<Pasal>>>,
-    pub dasar_hukum: Option<Vec<String>>,
+    pub dasar_hukum: Option<Vec<Located<String>>>,
     pub akibat_dibuka: Option<String>,
     pub manfaat_ditutup: Option<String>,
     pub jangka_waktu: Option<Located<Term>>,
     pub ditetapkan: Option<Located<NaiveDate>>,
-    pub tempat: Option<String>,
-    pub nomor_penetapan: Option<String>,
+    pub tempat: Option<Located<String>>,
+    pub nomor_penetapan: Option<Located<String>>,
+    /// The number of the decision the record refers to.
+    pub keputusan: Option<Located<String>>,
+    /// Whether the record names its decision at all (`keputusan` or `nomor_penetapan`,
+    /// readable or not).
+    pub names_decision: bool,
+    pub dibuka: Option<Located<Opening>>,
     pub catatan_internal: Option<String>,
     /// The span of the `langkah` value, and the steps whose number could be read.
     pub langkah: Option<Located<Vec<StepDraft>>>,
@@ -97,21 +111,34 @@ pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> D
         .and_then(|v| pasal_list(r, v));
     draft.dasar_hukum = r
         .required(table, "dasar_hukum", "dasar_hukum", &open)
-        .and_then(|v| r.text_list(v, "dasar_hukum", "baris dasar hukum"))
-        .map(|l| l.into_iter().map(|s| s.value).collect());
+        .and_then(|v| r.text_list(v, "dasar_hukum", "baris dasar hukum"));
     draft.jangka_waktu = r
         .required(table, "jangka_waktu", "jangka_waktu", &open)
         .and_then(|v| term(r, v));
-    draft.ditetapkan = r
-        .required(table, "ditetapkan", "ditetapkan", &open)
-        .and_then(|v| r.local_date(v, "ditetapkan"));
-    for (key, target) in [
-        ("tempat", &mut draft.tempat),
-        ("nomor_penetapan", &mut draft.nomor_penetapan),
-        ("catatan_internal", &mut draft.catatan_internal),
-    ] {
-        *target = table.get(key).and_then(|v| r.text(v, key)).map(|s| s.value);
+    draft.names_decision = table.contains_key("keputusan") || table.contains_key("nomor_penetapan");
+    draft.keputusan = table.get("keputusan").and_then(|v| r.text(v, "keputusan"));
+    // With a decision file, the decision date comes from it.
+    draft.ditetapkan = if draft.keputusan.is_some() || table.contains_key("keputusan") {
+        table.get("ditetapkan")
+    } else {
+        r.required_or(
+            table,
+            "ditetapkan",
+            "ditetapkan",
+            &open,
+            Some("tulis tanggal penetapan, misalnya ditetapkan = 2025-03-07, atau rujuk berkas keputusannya: keputusan = \"NOMOR\""),
+        )
     }
+    .and_then(|v| r.local_date(v, "ditetapkan"));
+    draft.tempat = table.get("tempat").and_then(|v| r.text(v, "tempat"));
+    draft.catatan_internal = table
+        .get("catatan_internal")
+        .and_then(|v| r.text(v, "catatan_internal"))
+        .map(|s| s.value);
+    draft.nomor_penetapan = table
+        .get("nomor_penetapan")
+        .and_then(|v| r.text(v, "nomor_penetapan"));
+    draft.dibuka = table.get("dibuka").and_then(|v| opening(r, v));
     draft.langkah = r
         .required(table, "langkah", "langkah", &open)
         .and_then(|v| steps(r, v, config));
@@ -221,7 +248,7 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
             None
         }
         toml::de::DeValue::Table(t) => {
-            r.reject_unknown(t, TERM_FORMS, "di jangka_waktu");
+            r.reject_unknown(t, TERM_KEYS, "di jangka_waktu");
             let mut present: Vec<_> = t
                 .iter()
                 .filter(|(k, _)| TERM_FORMS.contains(&k.get_ref().as_ref()))
@@ -265,8 +292,28 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
                             }
                         }
                         "sampai" => Term::Sampai(r.local_date(value, path)?.value),
-                        _ => Term::Peristiwa(r.text(value, path)?.value),
+                        _ => Term::Peristiwa {
+                            teks: r.text(value, path)?.value,
+                            paling_lama: match t.get("paling_lama") {
+                                Some(v) => Some(r.local_date(v, "jangka_waktu.paling_lama")?.value),
+                                None => None,
+                            },
+                        },
                     };
+                    if key != "peristiwa"
+                        && let Some((k, _)) = t
+                            .iter()
+                            .find(|(k, _)| k.get_ref().as_ref() == "paling_lama")
+                    {
+                        let span = r.span(k);
+                        r.error(
+                            Code::TermForm,
+                            span,
+                            "`jangka_waktu.paling_lama` hanya dipakai bersama `peristiwa`",
+                        )
+                        .hint("hapus paling_lama: jangka waktu dengan tahun, bulan, atau tanggal sudah memiliki akhir");
+                        return None;
+                    }
                     Some(Located::new(term, span))
                 }
                 [_, (second, _), ..] => {
@@ -291,6 +338,47 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
             None
         }
     }
+}
+
+fn opening(r: &mut Reader, v: &Value) -> Option<Located<Opening>> {
+    let span = r.span(v);
+    let t = r.table(v, "dibuka")?;
+    r.reject_unknown(t, OPENING_FIELDS, "di dibuka");
+    let tanggal = r
+        .required(t, "tanggal", "dibuka.tanggal", &span)
+        .and_then(|v| r.local_date(v, "dibuka.tanggal"));
+    let dasar = r
+        .required(t, "dasar", "dibuka.dasar", &span)
+        .and_then(|v| r.text(v, "dibuka.dasar"))
+        .and_then(|d| match OpeningBasis::parse(d.value.trim()) {
+            Some(b) => Some(b),
+            None => {
+                let keys: Vec<&str> = OpeningBasis::ALL.iter().map(|b| b.key()).collect();
+                let hint = match crate::toml_reader::closest(d.value.trim(), &keys) {
+                    Some(k) => format!("mungkin maksudnya \"{k}\""),
+                    None => format!("tulis salah satu: \"{}\"", keys.join("\", \"")),
+                };
+                r.error(
+                    Code::OpeningInvalid,
+                    d.span,
+                    format!("`dibuka.dasar` tidak mengenal \"{}\"", d.value),
+                )
+                .hint(hint);
+                None
+            }
+        });
+    let nomor = t
+        .get("nomor")
+        .and_then(|v| r.text(v, "dibuka.nomor"))
+        .map(|n| n.value);
+    Some(Located::new(
+        Opening {
+            tanggal: tanggal?.value,
+            dasar: dasar?,
+            nomor,
+        },
+        span,
+    ))
 }
 
 fn positive_u32(
@@ -469,6 +557,7 @@ impl Draft {
     /// The finished record; call only when the file has no error.
     pub fn finish(
         self,
+        decision: Option<Arc<Decision>>,
         source: &SourceText,
         sha256: &str,
         slug: String,
@@ -478,8 +567,10 @@ impl Draft {
         let jangka_waktu = self.jangka_waktu?.value;
         let ditetapkan = self.ditetapkan?.value;
         let berlaku_sampai = super::term::end_date(&jangka_waktu, ditetapkan)?;
-        let status = match berlaku_sampai {
-            Some(end) if build_date > end => Status::Berakhir,
+        let dibuka = self.dibuka.map(|d| d.value);
+        let status = match (&dibuka, berlaku_sampai) {
+            (Some(d), _) if d.tanggal <= build_date => Status::Dibuka,
+            (_, Some(end)) if build_date > end => Status::Berakhir,
             _ => Status::Berlaku,
         };
         let mut langkah = Vec::new();
@@ -514,13 +605,21 @@ impl Draft {
             judul: self.judul?,
             unit: self.unit?,
             pasal_17: self.pasal_17?.into_iter().map(|p| p.value).collect(),
-            dasar_hukum: self.dasar_hukum?,
+            dasar_hukum: self.dasar_hukum?.into_iter().map(|l| l.value).collect(),
             akibat_dibuka: self.akibat_dibuka?,
             manfaat_ditutup: self.manfaat_ditutup?,
             jangka_waktu,
             ditetapkan,
-            tempat: self.tempat,
-            nomor_penetapan: self.nomor_penetapan,
+            tempat: self
+                .tempat
+                .map(|t| t.value)
+                .or_else(|| decision.as_ref().map(|d| d.tempat.clone())),
+            nomor_penetapan: self
+                .nomor_penetapan
+                .map(|n| n.value)
+                .or_else(|| decision.as_ref().map(|d| d.nomor.clone())),
+            keputusan: decision,
+            dibuka,
             catatan_internal: self.catatan_internal,
             langkah,
             pengesahan,

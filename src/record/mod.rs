@@ -5,6 +5,8 @@
 //! with whatever could be read) → the rule modules, which each add their diagnostics →
 //! a finished [`Record`] only if the file has no error.
 
+pub mod citation;
+pub mod decided;
 pub mod decode;
 pub mod nip;
 pub mod pasal;
@@ -12,12 +14,14 @@ pub mod signoff;
 pub mod steps;
 pub mod term;
 
+use std::sync::Arc;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::code::Code;
 use crate::config::Config;
+use crate::decision::{Decision, Decisions};
 use crate::diagnostic::{Diagnostic, Sink, SourceText};
-use crate::frontmatter::{self, SplitError};
+use crate::frontmatter;
 use crate::toml_reader::Reader;
 pub use pasal::Pasal;
 
@@ -27,15 +31,85 @@ pub enum Term {
     Tahun(u32),
     Bulan(u32),
     Sampai(NaiveDate),
-    Peristiwa(String),
+    /// Until an event; `paling_lama` is the latest end (required with huruf a).
+    Peristiwa {
+        teks: String,
+        paling_lama: Option<NaiveDate>,
+    },
     Permanen,
+}
+
+/// Why a record's information was opened (`dibuka.dasar`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpeningBasis {
+    /// The PPID's determination, usually at the end of the term.
+    PenetapanPpid,
+    /// The Atasan PPID's answer to an objection (keberatan).
+    Keberatan,
+    PutusanKomisiInformasi,
+    PutusanPengadilan,
+    /// The written consent of the person the information is about.
+    PersetujuanTertulis,
+    /// The event the term awaited has happened.
+    Peristiwa,
+}
+
+impl OpeningBasis {
+    pub const ALL: [OpeningBasis; 6] = [
+        OpeningBasis::PenetapanPpid,
+        OpeningBasis::Keberatan,
+        OpeningBasis::PutusanKomisiInformasi,
+        OpeningBasis::PutusanPengadilan,
+        OpeningBasis::PersetujuanTertulis,
+        OpeningBasis::Peristiwa,
+    ];
+
+    /// As written in records.
+    pub fn key(self) -> &'static str {
+        match self {
+            OpeningBasis::PenetapanPpid => "penetapan_ppid",
+            OpeningBasis::Keberatan => "keberatan",
+            OpeningBasis::PutusanKomisiInformasi => "putusan_komisi_informasi",
+            OpeningBasis::PutusanPengadilan => "putusan_pengadilan",
+            OpeningBasis::PersetujuanTertulis => "persetujuan_tertulis",
+            OpeningBasis::Peristiwa => "peristiwa",
+        }
+    }
+
+    /// As shown on pages: "dibuka berdasarkan …".
+    pub fn label(self) -> &'static str {
+        match self {
+            OpeningBasis::PenetapanPpid => "penetapan PPID",
+            OpeningBasis::Keberatan => "tanggapan Atasan PPID atas keberatan",
+            OpeningBasis::PutusanKomisiInformasi => "putusan Komisi Informasi",
+            OpeningBasis::PutusanPengadilan => "putusan pengadilan",
+            OpeningBasis::PersetujuanTertulis => "persetujuan tertulis pihak yang bersangkutan",
+            OpeningBasis::Peristiwa => "terjadinya peristiwa yang menjadi batas jangka waktu",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<OpeningBasis> {
+        OpeningBasis::ALL.into_iter().find(|b| b.key() == key)
+    }
+}
+
+/// A statement that the information was opened (`dibuka`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub tanggal: NaiveDate,
+    pub dasar: OpeningBasis,
+    /// The number of the instrument (a determination, a decision of the Komisi or a court).
+    pub nomor: Option<String>,
 }
 
 /// Whether the exemption is in force on the build date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Berlaku,
+    /// The term has ended.
     Berakhir,
+    /// Opened before or at the end of its term, as the record states (`dibuka`).
+    Dibuka,
 }
 
 impl Status {
@@ -43,7 +117,13 @@ impl Status {
         match self {
             Status::Berlaku => "berlaku",
             Status::Berakhir => "berakhir",
+            Status::Dibuka => "dibuka",
         }
+    }
+
+    /// Whether the information is open now (term ended, or opened).
+    pub fn is_open(self) -> bool {
+        self != Status::Berlaku
     }
 }
 
@@ -142,10 +222,16 @@ pub struct Record {
     pub akibat_dibuka: String,
     pub manfaat_ditutup: String,
     pub jangka_waktu: Term,
+    /// The decision date: as written, or the date of its decision.
     pub ditetapkan: NaiveDate,
-    /// As written; the site's default place applies when `None`.
+    /// As written, or the place of its decision; the site's default place applies when
+    /// `None`.
     pub tempat: Option<String>,
+    /// As written, or the number of its decision.
     pub nomor_penetapan: Option<String>,
+    /// The decision file that establishes this record, if it refers to one.
+    pub keputusan: Option<Arc<Decision>>,
+    pub dibuka: Option<Opening>,
     pub catatan_internal: Option<String>,
     /// Sorted by step number.
     pub langkah: Vec<Step>,
@@ -160,24 +246,7 @@ pub struct Record {
 /// The page address of a record: its path under `content/` without `.md`, lower-case,
 /// with every character but ASCII letters and digits written as `-`.
 pub fn slug(path: &str, content_dir: &str) -> String {
-    let rel = path
-        .strip_prefix(content_dir)
-        .and_then(|p| p.strip_prefix('/'))
-        .unwrap_or(path);
-    let stem = if rel.len() >= 3 && rel[rel.len() - 3..].eq_ignore_ascii_case(".md") {
-        &rel[..rel.len() - 3]
-    } else {
-        rel
-    };
-    stem.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    crate::source::page_slug(path, content_dir)
 }
 
 /// What reading one file gave: a record if it is valid, and every diagnostic.
@@ -190,13 +259,19 @@ pub struct Loaded {
 }
 
 /// Reads and checks one record file's text.
-pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: NaiveDate) -> Loaded {
+pub fn load(
+    source: &SourceText,
+    sha256: &str,
+    config: &Config,
+    decisions: &Decisions,
+    build_date: NaiveDate,
+) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut sink = Sink::new(source, &mut diagnostics);
     let fm = match frontmatter::split(&source.text) {
         Ok(fm) => fm,
         Err(e) => {
-            split_error(&mut sink, e);
+            frontmatter::report(&mut sink, e);
             return Loaded {
                 record: None,
                 nomor: None,
@@ -212,16 +287,20 @@ pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: Naiv
             diagnostics,
         };
     };
-    let draft = decode::decode(&mut reader, table.get_ref(), fm.open.clone(), config);
+    let mut draft = decode::decode(&mut reader, table.get_ref(), fm.open.clone(), config);
     let mut sink = reader.sink;
-    term::check(&mut sink, &draft, build_date);
+    let decision = decided::resolve(&mut sink, &mut draft, decisions);
+    citation::check(&mut sink, &draft);
+    term::check(&mut sink, &draft, config, build_date);
     steps::check(&mut sink, &draft, config);
     signoff::check(&mut sink, &draft, config);
+    decided::check_publication(&mut sink, &draft, decision.as_deref(), config);
     let nomor = draft.nomor.clone();
     let record = if sink.has_errors() {
         None
     } else {
         draft.finish(
+            decision,
             source,
             sha256,
             slug(&source.path, crate::config::CONTENT_DIR),
@@ -233,31 +312,6 @@ pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: Naiv
         record,
         nomor,
         diagnostics,
-    }
-}
-
-fn split_error(sink: &mut Sink, e: SplitError) {
-    match e {
-        SplitError::Empty => {
-            sink.error(Code::EmptyFile, 0..0, "berkas catatan ini kosong")
-                .hint("salin contoh catatan dari README, atau buat kerangka dengan `daftar new`");
-        }
-        SplitError::NoOpening(span) => {
-            sink.error(
-                Code::NoFrontMatter,
-                span,
-                "berkas tidak diawali bagian data `+++`",
-            )
-            .hint("baris pertama catatan harus `+++`, diikuti data TOML, lalu `+++` lagi sebelum penjelasan");
-        }
-        SplitError::Unclosed(span) => {
-            sink.error(
-                Code::UnclosedFrontMatter,
-                span,
-                "bagian data yang dibuka dengan `+++` tidak pernah ditutup",
-            )
-            .hint("tambahkan baris `+++` setelah data TOML, sebelum penjelasan");
-        }
     }
 }
 

@@ -27,16 +27,22 @@ fn problem(code: Code, digits: Range<usize>, message: String) -> NipProblem {
     }
 }
 
-/// The NIP with spaces removed, if it is 18 ASCII digits.
+/// Whether a character only separates groups of digits: a space, or a dot as in BKN's
+/// own form (`19660801.198803.1.001`).
+fn separator(c: char) -> bool {
+    c == ' ' || c == '.'
+}
+
+/// The NIP without separators, if it is 18 ASCII digits.
 pub fn digits(raw: &str) -> Option<String> {
-    let d: String = raw.chars().filter(|c| *c != ' ').collect();
+    let d: String = raw.chars().filter(|c| !separator(*c)).collect();
     (d.len() == 18 && d.bytes().all(|b| b.is_ascii_digit())).then_some(d)
 }
 
 /// Checks a NIP; returns its 18 digits or every problem found.
 pub fn check(raw: &str, pppk: bool) -> Result<String, Vec<NipProblem>> {
     let Some(d) = digits(raw) else {
-        let compact: String = raw.chars().filter(|c| *c != ' ').collect();
+        let compact: String = raw.chars().filter(|c| !separator(*c)).collect();
         let (message, hint) = if compact.chars().all(|c| c.is_ascii_digit()) {
             (
                 format!(
@@ -47,8 +53,8 @@ pub fn check(raw: &str, pppk: bool) -> Result<String, Vec<NipProblem>> {
             )
         } else {
             (
-                "NIP hanya boleh berisi angka dan spasi".to_string(),
-                "hapus titik, garis, atau huruf; spasi boleh: \"19750321 200003 1 002\"",
+                "NIP hanya boleh berisi angka, spasi, dan titik".to_string(),
+                "hapus garis atau huruf; spasi atau titik boleh: \"19750321 200003 1 002\" atau \"19750321.200003.1.002\"",
             )
         };
         return Err(vec![NipProblem {
@@ -120,11 +126,26 @@ pub fn check(raw: &str, pppk: bool) -> Result<String, Vec<NipProblem>> {
     }
 }
 
+/// Whether the NIP's appointment (digits 9–14; the year alone for PPPK) comes before
+/// its holder's 18th birthday (digits 1–8). `digits` are the 18 checked digits.
+pub fn appointed_before_18(digits: &str, pppk: bool) -> bool {
+    let num = |r: Range<usize>| digits.get(r).and_then(|s| s.parse::<u32>().ok());
+    let (Some(by), Some(bm), Some(ay), Some(am)) = (num(0..4), num(4..6), num(8..12), num(12..14))
+    else {
+        return false;
+    };
+    if pppk {
+        ay < by + 18
+    } else {
+        (ay, am) < (by + 18, bm)
+    }
+}
+
 /// Byte range in `raw` of the given digits (0-based, among the digits only).
 pub fn raw_range(raw: &str, digits: Range<usize>) -> Range<usize> {
     let positions: Vec<usize> = raw
         .char_indices()
-        .filter(|(_, c)| *c != ' ')
+        .filter(|(_, c)| !separator(*c))
         .map(|(i, _)| i)
         .collect();
     match (positions.get(digits.start), positions.get(digits.end - 1)) {
@@ -188,9 +209,29 @@ mod tests {
     }
 
     #[test]
+    fn accepts_the_dotted_form_of_bkn() {
+        assert_eq!(
+            check("19660801.198803.1.001", false).unwrap(),
+            "196608011988031001"
+        );
+        let raw = "19660801.198813.1.001";
+        assert_eq!(&raw[raw_range(raw, 12..14)], "13");
+    }
+
+    #[test]
+    fn appointment_before_the_18th_birthday_is_found() {
+        // Born August 1976: 18 in August 1994.
+        assert!(!appointed_before_18("197608142001121003", false));
+        assert!(appointed_before_18("197608141994071003", false));
+        assert!(!appointed_before_18("197608141994081003", false));
+        assert!(appointed_before_18("197608141993211003", true));
+        assert!(!appointed_before_18("197608141994211003", true));
+    }
+
+    #[test]
     fn rejects_wrong_length_and_characters() {
         assert_eq!(codes("1975032120000310", false), [Code::NipFormat]);
-        assert_eq!(codes("19750321.200003.1.002", false), [Code::NipFormat]);
+        assert_eq!(codes("19750321-200003-1-002", false), [Code::NipFormat]);
         assert_eq!(
             check("123", false).unwrap_err()[0].message,
             "NIP harus 18 angka, tertulis 3 angka"

@@ -23,76 +23,155 @@ pub fn angka_count(huruf: char) -> Option<u8> {
     }
 }
 
-/// The ground each huruf names (UU 14/2008 Pasal 17), as a phrase for pages.
+/// The huruf's text in UU 14/2008 Pasal 17, verbatim (its closing ":" left out);
+/// sources in `docs/hukum.md`.
 pub fn ground(huruf: char) -> &'static str {
     match huruf {
-        'a' => "informasi yang bila dibuka dapat menghambat proses penegakan hukum",
+        'a' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik dapat menghambat proses penegakan hukum, yaitu informasi yang dapat"
+        }
         'b' => {
-            "informasi yang bila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat"
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik dapat mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat"
         }
-        'c' => "informasi yang bila dibuka dapat membahayakan pertahanan dan keamanan negara",
-        'd' => "informasi yang bila dibuka dapat mengungkapkan kekayaan alam Indonesia",
-        'e' => "informasi yang bila dibuka dapat merugikan ketahanan ekonomi nasional",
-        'f' => "informasi yang bila dibuka dapat merugikan kepentingan hubungan luar negeri",
+        'c' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik dapat membahayakan pertahanan dan keamanan negara, yaitu"
+        }
+        'd' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik dapat mengungkapkan kekayaan alam Indonesia"
+        }
+        'e' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik, dapat merugikan ketahanan ekonomi nasional"
+        }
+        'f' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik, dapat merugikan kepentingan hubungan luar negeri"
+        }
         'g' => {
-            "informasi yang bila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang"
+            "Informasi Publik yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang"
         }
-        'h' => "informasi yang bila dibuka dapat mengungkap rahasia pribadi",
+        'h' => {
+            "Informasi Publik yang apabila dibuka dan diberikan kepada Pemohon Informasi Publik dapat mengungkap rahasia pribadi, yaitu"
+        }
         'i' => {
-            "memorandum atau surat-surat antar badan publik atau intra badan publik yang menurut sifatnya dirahasiakan"
+            "memorandum atau surat-surat antar Badan Publik atau intra Badan Publik, yang menurut sifatnya dirahasiakan kecuali atas putusan Komisi Informasi atau pengadilan"
         }
-        'j' => "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
+        'j' => "informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
         _ => "",
     }
 }
 
-/// The point each angka names (UU 14/2008 Pasal 17), for pages.
+/// The angka's text in UU 14/2008 Pasal 17, verbatim (its closing ";" or "; dan/atau"
+/// left out).
 pub fn point(huruf: char, angka: u8) -> Option<&'static str> {
     let points: &[&str] = match huruf {
         'a' => &[
             "menghambat proses penyelidikan dan penyidikan suatu tindak pidana",
             "mengungkapkan identitas informan, pelapor, saksi, dan/atau korban yang mengetahui adanya tindak pidana",
-            "mengungkapkan data intelijen kriminal dan rencana yang berhubungan dengan pencegahan dan penanganan kejahatan transnasional",
+            "mengungkapkan data intelijen kriminal dan rencana-rencana yang berhubungan dengan pencegahan dan penanganan segala bentuk kejahatan transnasional",
             "membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya",
             "membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum",
         ],
         'c' => &[
-            "strategi, intelijen, operasi, taktik, dan teknik penyelenggaraan sistem pertahanan dan keamanan negara",
-            "dokumen yang memuat strategi, intelijen, operasi, teknik, dan taktik penyelenggaraan sistem pertahanan dan keamanan negara",
-            "jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan pertahanan dan keamanan negara serta rencana pengembangannya",
+            "informasi tentang strategi, intelijen, operasi, taktik dan teknik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara, meliputi tahap perencanaan, pelaksanaan dan pengakhiran atau evaluasi dalam kaitan dengan ancaman dari dalam dan luar negeri",
+            "dokumen yang memuat tentang strategi, intelijen, operasi, teknik dan taktik yang berkaitan dengan penyelenggaraan sistem pertahanan dan keamanan negara yang meliputi tahap perencanaan, pelaksanaan dan pengakhiran atau evaluasi",
+            "jumlah, komposisi, disposisi, atau dislokasi kekuatan dan kemampuan dalam penyelenggaraan sistem pertahanan dan keamanan negara serta rencana pengembangannya",
             "gambar dan data tentang situasi dan keadaan pangkalan dan/atau instalasi militer",
-            "data perkiraan kemampuan militer negara lain dan data kerja sama militer yang disepakati sebagai rahasia",
+            "data perkiraan kemampuan militer dan pertahanan negara lain terbatas pada segala tindakan dan/atau indikasi negara tersebut yang dapat membahayakan kedaulatan Negara Kesatuan Republik Indonesia dan/atau data terkait kerjasama militer dengan negara lain yang disepakati dalam perjanjian tersebut sebagai rahasia atau sangat rahasia",
             "sistem persandian negara",
             "sistem intelijen negara",
         ],
         'e' => &[
-            "rencana awal pembelian dan penjualan mata uang, saham, dan aset vital milik negara",
+            "rencana awal pembelian dan penjualan mata uang nasional atau asing, saham dan aset vital milik negara",
             "rencana awal perubahan nilai tukar, suku bunga, dan model operasi institusi keuangan",
-            "rencana awal perubahan suku bunga bank, pinjaman pemerintah, pajak, tarif, atau pendapatan negara/daerah lainnya",
+            "rencana awal perubahan suku bunga bank, pinjaman pemerintah, perubahan pajak, tarif, atau pendapatan negara/daerah lainnya",
             "rencana awal penjualan atau pembelian tanah atau properti",
             "rencana awal investasi asing",
             "proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan lainnya",
-            "hal yang berkaitan dengan proses pencetakan uang",
+            "hal-hal yang berkaitan dengan proses pencetakan uang",
         ],
         'f' => &[
-            "posisi, daya tawar, dan strategi negara dalam negosiasi internasional",
+            "posisi, daya tawar dan strategi yang akan dan telah diambil oleh negara dalam hubungannya dengan negosiasi internasional",
             "korespondensi diplomatik antarnegara",
-            "sistem komunikasi dan persandian yang dipergunakan dalam hubungan internasional",
+            "sistem komunikasi dan persandian yang dipergunakan dalam menjalankan hubungan internasional",
             "perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri",
         ],
         'h' => &[
             "riwayat dan kondisi anggota keluarga",
-            "riwayat, kondisi, dan perawatan atau pengobatan kesehatan fisik dan psikis seseorang",
+            "riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang",
             "kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",
-            "hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
-            "catatan pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan nonformal",
+            "hasil-hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
+            "catatan yang menyangkut pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan satuan pendidikan nonformal",
         ],
         _ => &[],
     };
     points.get(usize::from(angka).checked_sub(1)?).copied()
 }
 
-/// Exemptions under huruf a–f are never permanent (UU 14/2008 Pasal 20 ayat 1).
+/// A short summary of a huruf, or of one of its angka: for narrow table columns and
+/// filters, where pages label it as a summary ("ringkasan"); record pages show the
+/// statute's text in full ([`ground`], [`point`]).
+pub fn summary(huruf: char, angka: Option<u8>) -> &'static str {
+    let by_angka: &[&str] = match huruf {
+        'a' => &[
+            "Menghambat penyelidikan dan penyidikan tindak pidana",
+            "Mengungkap identitas informan, pelapor, saksi, atau korban tindak pidana",
+            "Mengungkap data intelijen kriminal dan rencana penanganan kejahatan transnasional",
+            "Membahayakan keselamatan dan kehidupan penegak hukum atau keluarganya",
+            "Membahayakan keamanan peralatan, sarana, atau prasarana penegak hukum",
+        ],
+        'c' => &[
+            "Informasi strategi, intelijen, operasi, taktik, teknik sistem pertahanan dan keamanan",
+            "Dokumen strategi, intelijen, operasi, teknik, taktik sistem pertahanan dan keamanan",
+            "Jumlah, komposisi, disposisi, dislokasi kekuatan pertahanan dan rencana pengembangannya",
+            "Gambar dan data pangkalan atau instalasi militer",
+            "Perkiraan kemampuan militer negara lain yang mengancam kedaulatan; kerja sama militer rahasia",
+            "Sistem persandian negara",
+            "Sistem intelijen negara",
+        ],
+        'e' => &[
+            "Rencana awal jual beli mata uang, saham, dan aset vital negara",
+            "Rencana awal perubahan nilai tukar, suku bunga, operasi institusi keuangan",
+            "Rencana awal perubahan suku bunga, pinjaman, pajak, tarif, pendapatan negara/daerah",
+            "Rencana awal penjualan atau pembelian tanah atau properti",
+            "Rencana awal investasi asing",
+            "Proses dan hasil pengawasan perbankan, asuransi, atau lembaga keuangan",
+            "Hal-hal yang berkaitan dengan proses pencetakan uang",
+        ],
+        'f' => &[
+            "Posisi, daya tawar, dan strategi negara dalam negosiasi internasional",
+            "Korespondensi diplomatik antarnegara",
+            "Sistem komunikasi dan persandian untuk hubungan internasional",
+            "Perlindungan dan pengamanan infrastruktur strategis Indonesia di luar negeri",
+        ],
+        'h' => &[
+            "Riwayat dan kondisi anggota keluarga",
+            "Riwayat, kondisi, perawatan, pengobatan kesehatan fisik dan psikis seseorang",
+            "Kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",
+            "Hasil evaluasi kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",
+            "Catatan pribadi terkait kegiatan satuan pendidikan formal dan nonformal",
+        ],
+        _ => &[],
+    };
+    if let Some(text) = angka.and_then(|a| by_angka.get(usize::from(a).checked_sub(1)?)) {
+        return text;
+    }
+    match huruf {
+        'a' => "Menghambat proses penegakan hukum",
+        'b' => "Mengganggu perlindungan HKI dan perlindungan dari persaingan usaha tidak sehat",
+        'c' => "Membahayakan pertahanan dan keamanan negara",
+        'd' => "Mengungkapkan kekayaan alam Indonesia",
+        'e' => "Merugikan ketahanan ekonomi nasional",
+        'f' => "Merugikan kepentingan hubungan luar negeri",
+        'g' => "Mengungkap isi akta otentik pribadi atau wasiat seseorang",
+        'h' => "Mengungkap rahasia pribadi",
+        'i' => {
+            "Memo/surat antar atau intra Badan Publik yang dirahasiakan, kecuali putusan KI/pengadilan"
+        }
+        'j' => "Informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
+        _ => "",
+    }
+}
+
+/// Exemptions under huruf a–f are never permanent (Pasal 20 ayat (1) UU 14/2008).
 pub fn may_not_be_permanent(huruf: char) -> bool {
     ('a'..='f').contains(&huruf)
 }
@@ -245,6 +324,31 @@ mod tests {
             assert_eq!(point(huruf, count + 1), None);
         }
         assert_eq!(point('c', 6), Some("sistem persandian negara"));
+        // The provisos the statute has, and a page must not lose.
+        assert!(ground('i').ends_with("kecuali atas putusan Komisi Informasi atau pengadilan"));
+        assert!(point('c', 5).unwrap().contains(
+            "terbatas pada segala tindakan dan/atau indikasi negara tersebut yang dapat membahayakan kedaulatan Negara Kesatuan Republik Indonesia"
+        ));
+        assert!(
+            point('e', 1)
+                .unwrap()
+                .contains("mata uang nasional atau asing")
+        );
+        assert!(ground('j').ends_with("berdasarkan Undang-Undang"));
+    }
+
+    #[test]
+    fn every_huruf_and_angka_has_a_summary() {
+        for huruf in 'a'..='j' {
+            assert!(!summary(huruf, None).is_empty(), "{huruf}");
+            for angka in 1..=angka_count(huruf).unwrap() {
+                assert_ne!(
+                    summary(huruf, Some(angka)),
+                    summary(huruf, None),
+                    "{huruf}.{angka}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -37,6 +37,25 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
         }
     }
 
+    // An appointment before the holder's 18th birthday is most likely a typo in the NIP.
+    for s in &draft.pengesahan {
+        let Some(nip) = &s.nip else { continue };
+        if nip::appointed_before_18(&nip.value, s.pppk) {
+            let span = nip::digits_span(&sink.source.text, nip.span.clone(), 8..14);
+            sink.warning(
+                Code::NipUnderage,
+                span,
+                format!(
+                    "`pengesahan.{}.nip`: angka 9–14 NIP ({}) menyatakan pengangkatan sebelum pemegangnya berusia 18 tahun (lahir {})",
+                    s.role.key(),
+                    &nip.value[8..14],
+                    &nip.value[0..8],
+                ),
+            )
+            .hint("periksa NIP: calon pegawai negeri sipil sekurang-kurangnya berusia 18 tahun ketika diangkat");
+        }
+    }
+
     // A signer is appointed before signing: the NIP's appointment month is not later.
     for s in &draft.pengesahan {
         let (Some(nip), Some(t)) = (&s.nip, &s.tanggal) else {

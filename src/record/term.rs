@@ -3,10 +3,11 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::Term;
 use super::decode::Draft;
 use super::pasal::may_not_be_permanent;
+use super::{OpeningBasis, Term};
 use crate::code::Code;
+use crate::config::Config;
 use crate::diagnostic::Sink;
 use crate::locale;
 
@@ -23,12 +24,15 @@ pub fn end_date(term: &Term, ditetapkan: NaiveDate) -> Option<Option<NaiveDate>>
             .map(Some),
         Term::Bulan(n) => ditetapkan.checked_add_months(Months::new(*n)).map(Some),
         Term::Sampai(d) => Some(Some(*d)),
-        Term::Peristiwa(_) | Term::Permanen => Some(None),
+        Term::Peristiwa { paling_lama, .. } => Some(*paling_lama),
+        Term::Permanen => Some(None),
     }
 }
 
-pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
+pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveDate) {
+    // With a decision file the date is the decision's, which reports it there.
     if let Some(d) = &draft.ditetapkan
+        && draft.keputusan.is_none()
         && d.value > build_date
     {
         sink.error(
@@ -59,7 +63,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
             Code::TermPermanentNotAllowed,
             term.span.clone(),
             format!(
-                "pengecualian berdasarkan Pasal 17 huruf {h} tidak boleh permanen (UU 14/2008 Pasal 20 ayat 1)"
+                "pengecualian berdasarkan Pasal 17 huruf {h} tidak boleh permanen (Pasal 20 ayat (1) UU 14/2008)"
             ),
         )
         .hint("tetapkan jangka waktu: { tahun = N }, { sampai = TANGGAL } atau { peristiwa = \"...\" }");
@@ -68,7 +72,12 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
     let Some(ditetapkan) = &draft.ditetapkan else {
         return;
     };
-    if let Term::Sampai(until) = term.value
+    let last_day = match &term.value {
+        Term::Sampai(until) => Some(*until),
+        Term::Peristiwa { paling_lama, .. } => *paling_lama,
+        _ => None,
+    };
+    if let Some(until) = last_day
         && until <= ditetapkan.value
     {
         sink.error(
@@ -100,11 +109,26 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
         let too_long = match term.value {
             Term::Tahun(n) => n.saturating_mul(12) > HURUF_A_MAX_MONTHS,
             Term::Bulan(n) => n > HURUF_A_MAX_MONTHS,
-            Term::Sampai(until) => ditetapkan
+            Term::Sampai(until)
+            | Term::Peristiwa {
+                paling_lama: Some(until),
+                ..
+            } => ditetapkan
                 .value
                 .checked_add_months(Months::new(HURUF_A_MAX_MONTHS))
                 .is_some_and(|limit| until > limit),
-            Term::Peristiwa(_) | Term::Permanen => false,
+            Term::Peristiwa {
+                paling_lama: None, ..
+            } => {
+                sink.error(
+                    Code::TermEventWithoutLimit,
+                    term.span.clone(),
+                    "jangka waktu pengecualian Pasal 17 huruf a yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
+                )
+                .hint("tambahkan tanggal batasnya: { peristiwa = \"...\", paling_lama = TANGGAL }, paling lambat 30 tahun sesudah penetapan; jangka waktu berakhir pada yang lebih dahulu terjadi");
+                false
+            }
+            Term::Permanen => false,
         };
         if too_long {
             sink.error(
@@ -114,6 +138,69 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
             )
             .hint("tetapkan paling lama { tahun = 30 }, { bulan = 360 }, atau tanggal `sampai` paling lambat 30 tahun sesudah penetapan");
         }
+    }
+
+    if let Some(opened) = &draft.dibuka {
+        let o = &opened.value;
+        if o.tanggal < ditetapkan.value {
+            sink.error(
+                Code::OpeningInvalid,
+                opened.span.clone(),
+                format!(
+                    "`dibuka.tanggal` {} jatuh sebelum tanggal penetapan {}",
+                    locale::date(o.tanggal),
+                    locale::date(ditetapkan.value)
+                ),
+            )
+            .hint("informasi dibuka sesudah ditetapkan sebagai informasi yang dikecualikan; periksa kedua tanggal");
+        } else if o.tanggal > build_date {
+            sink.error(
+                Code::OpeningInvalid,
+                opened.span.clone(),
+                format!(
+                    "`dibuka.tanggal` {} jatuh sesudah tanggal pembuatan situs {}",
+                    locale::date(o.tanggal),
+                    locale::date(build_date)
+                ),
+            )
+            .hint(
+                "catat pembukaan setelah terjadi; sampai saat itu informasi ini tetap dikecualikan",
+            );
+        }
+        // Written consent opens only personal information (Pasal 18 ayat (2) UU 14/2008).
+        if o.dasar == OpeningBasis::PersetujuanTertulis
+            && !huruf.iter().any(|h| matches!(h, 'g' | 'h'))
+        {
+            sink.error(
+                Code::OpeningInvalid,
+                opened.span.clone(),
+                "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h",
+            )
+            .hint("persetujuan tertulis pihak yang rahasianya diungkap membuka informasi pribadi (Pasal 18 ayat (2) UU 14/2008); pilih dasar lain, misalnya \"penetapan_ppid\"");
+        }
+        // The opening is recorded: nothing to remind the PPID of.
+        return;
+    }
+
+    if let Some(end) = end
+        && build_date <= end
+        && config.reminder_days > 0
+        && (end - build_date).num_days() <= i64::from(config.reminder_days)
+    {
+        let left = (end - build_date).num_days();
+        sink.warning(
+            Code::TermEndingSoon,
+            term.span.clone(),
+            format!(
+                "jangka waktu pengecualian berakhir {} ({}): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+                locale::date(end),
+                match left {
+                    0 => "hari ini".to_string(),
+                    n => format!("{n} hari lagi"),
+                }
+            ),
+        )
+        .hint("setelah PPID menetapkan pembukaannya, catat dibuka = { tanggal = TANGGAL, dasar = \"penetapan_ppid\", nomor = \"...\" }; peringatan ini berhenti setelah pembukaan dicatat");
     }
 
     if let Some(end) = end
@@ -127,7 +214,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, build_date: NaiveDate) {
                 locale::date(end)
             ),
         )
-        .hint("catatan ini tampil di daftar informasi yang kini terbuka; konfirmasi pembukaannya, atau catat penetapan baru");
+        .hint("catatan ini tampil di daftar pengecualian yang telah berakhir; catat penetapan pembukaannya dengan dibuka = { tanggal = TANGGAL, dasar = \"penetapan_ppid\", nomor = \"...\" } agar peringatan ini berhenti");
     }
 }
 

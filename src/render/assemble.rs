@@ -17,11 +17,12 @@ use super::skeleton::{Numbers, Row, Skeleton, slot};
 use super::theme::Target;
 use crate::archive::VersionInfo;
 use crate::archive::history::{self, InternalVersionView, VersionView};
+use crate::decision::Decisions;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::locale;
 use crate::record::{Status, pasal};
 use crate::sop::{Closing, SopHeader, SopStep};
-use crate::view::{NoticeView, StepTotal, sop_tally};
+use crate::view::{DecisionView, NoticeView, StepTotal, sop_tally};
 
 #[derive(Serialize)]
 struct HurufOption {
@@ -53,6 +54,8 @@ struct SopView<'a> {
 /// What the aggregate pages need to know before the first row: counts, the filter
 /// choices, totals, warnings and versions (all cheap to compute from the records).
 pub struct Summary {
+    /// The decisions, by number, with how many records each establishes.
+    decisions: Vec<(DecisionView, usize)>,
     berlaku: usize,
     berakhir: usize,
     huruf_list: Vec<HurufOption>,
@@ -74,22 +77,38 @@ impl Summary {
         let mut huruf = BTreeSet::new();
         let mut units = BTreeSet::new();
         for r in records {
-            match r.status {
-                Status::Berlaku => berlaku += 1,
-                Status::Berakhir => berakhir += 1,
+            if r.status.is_open() {
+                berakhir += 1;
+            } else {
+                berlaku += 1;
             }
             huruf.extend(r.pasal_17.iter().map(|p| p.huruf));
             units.insert(r.unit.as_str());
         }
         let sop = sop_tally(records, config);
+        let mut per_decision: HashMap<String, usize> = HashMap::new();
+        for r in records {
+            if let Some(d) = &r.keputusan {
+                *per_decision.entry(Decisions::key(&d.nomor)).or_default() += 1;
+            }
+        }
+        let decisions = site
+            .decisions
+            .iter()
+            .map(|d| {
+                let count = per_decision.get(&Decisions::key(&d.nomor)).copied();
+                (DecisionView::new(d), count.unwrap_or(0))
+            })
+            .collect();
         Summary {
+            decisions,
             berlaku,
             berakhir,
             huruf_list: huruf
                 .into_iter()
                 .map(|h| HurufOption {
                     huruf: h,
-                    alasan: pasal::ground(h),
+                    alasan: pasal::summary(h, None),
                 })
                 .collect(),
             unit_list: units.into_iter().map(str::to_string).collect(),
@@ -229,6 +248,8 @@ struct PublicLists<'s> {
     csv: Box<dyn Output>,
     atom: Box<dyn Output>,
     sitemap: Option<Box<dyn Output>>,
+    /// Each decision's page (by number, as a lookup key) and its records so far.
+    decisions: HashMap<String, (SlotWriter, usize)>,
     /// Records so far: in force, ended, all.
     counts: (usize, usize, usize),
 }
@@ -330,10 +351,17 @@ impl<'s> PublicLists<'s> {
         let sitemap = match &view.base_url {
             Some(base) => {
                 let mut out = sink.stream(Target::Public, "sitemap.xml")?;
-                let mut pages = vec!["berakhir/", "tentang/"];
+                let mut pages = vec!["berakhir/".to_string(), "tentang/".to_string()];
                 if renderer.has_history {
-                    pages.push("riwayat/");
+                    pages.push("riwayat/".into());
                 }
+                if !summary.decisions.is_empty() {
+                    pages.push("keputusan/".into());
+                }
+                for (d, _) in &summary.decisions {
+                    pages.push(format!("keputusan/{}/", d.slug));
+                }
+                let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
                 out.put(text(exports::sitemap_head(
                     base,
                     &view.tanggal_pembangunan_iso,
@@ -343,6 +371,20 @@ impl<'s> PublicLists<'s> {
             }
             None => None,
         };
+        let mut decisions = HashMap::new();
+        for (d, count) in &summary.decisions {
+            let mut ctx = renderer.context("../../", "keputusan");
+            ctx.insert("keputusan", d);
+            ctx.insert("jumlah", count);
+            ctx.insert("baris", &slot("lampiran"));
+            let page = SlotWriter::open(
+                sink,
+                Target::Public,
+                &format!("keputusan/{}/index.html", d.slug),
+                Skeleton::render(theme, "public/decision.html", &ctx)?,
+            )?;
+            decisions.insert(Decisions::key(&d.nomor), (page, 0));
+        }
         Ok(PublicLists {
             sink,
             numbers,
@@ -352,6 +394,7 @@ impl<'s> PublicLists<'s> {
             csv,
             atom,
             sitemap,
+            decisions,
             counts: (0, 0, 0),
         })
     }
@@ -360,13 +403,19 @@ impl<'s> PublicLists<'s> {
         let sink = self.sink;
         let (berlaku, berakhir, all) = &mut self.counts;
         *all += 1;
+        if let Some((key, row)) = &o.decision_row
+            && let Some((page, count)) = self.decisions.get_mut(key)
+        {
+            *count += 1;
+            page.row(sink, "lampiran", row, &self.numbers.get(*count))?;
+        }
         match o.status {
             Status::Berlaku => {
                 *berlaku += 1;
                 let number = self.numbers.get(*berlaku);
                 self.index.row(sink, "berlaku", &o.index_row, &number)?;
             }
-            Status::Berakhir => {
+            Status::Berakhir | Status::Dibuka => {
                 *berakhir += 1;
                 let number = self.numbers.get(*berakhir);
                 self.index.row(sink, "berakhir", &o.index_row, &number)?;
@@ -389,6 +438,9 @@ impl<'s> PublicLists<'s> {
     fn finish(mut self) -> Result<(), Diagnostic> {
         self.index.finish()?;
         self.ended.finish()?;
+        for (page, _) in self.decisions.into_values() {
+            page.finish()?;
+        }
         self.json
             .put(Bytes::from_static(exports::JSON_TAIL.as_bytes()))?;
         self.json.finish()?;
@@ -486,6 +538,21 @@ pub fn site_pages(
         "public/404.html",
         &renderer.context(&view.base_path(), "404"),
     )?;
+    if !summary.decisions.is_empty() {
+        let mut ctx = renderer.context("../", "keputusan");
+        let list: Vec<serde_json::Value> = summary
+            .decisions
+            .iter()
+            .map(|(d, count)| serde_json::json!({ "keputusan": d, "jumlah": count }))
+            .collect();
+        ctx.insert("daftar_keputusan", &list);
+        page(
+            Target::Public,
+            "keputusan/index.html",
+            "public/decisions.html",
+            &ctx,
+        )?;
+    }
     if renderer.has_history {
         let mut ctx = renderer.context("../", "riwayat");
         ctx.insert("versi", &summary.versions);

@@ -9,7 +9,7 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
 use crate::archive::history::VersionView;
-use crate::view::{Official, PublicRecord, SiteView};
+use crate::view::{DecisionView, OpeningView, PublicRecord, SiteView};
 
 /// The JSON Schema of `dik.json`, published beside it.
 pub const SCHEMA: &str = include_str!("dik.schema.json");
@@ -50,10 +50,79 @@ struct JsonRecord<'a> {
     ditetapkan: &'a str,
     tempat: &'a str,
     nomor_penetapan: Option<&'a str>,
-    ppid_utama: &'a Official,
-    atasan_ppid: &'a Official,
+    keputusan: Option<JsonDecision<'a>>,
+    dibuka: Option<JsonOpening<'a>>,
     halaman: String,
     penjelasan: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonOfficial<'a> {
+    nama: &'a str,
+    jabatan: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonApproval<'a> {
+    nama: &'a str,
+    jabatan: &'a str,
+    kapasitas: Option<&'a str>,
+    tanggal: &'a str,
+}
+
+/// The decision that establishes a record: who decided and who approved.
+#[derive(Serialize)]
+struct JsonDecision<'a> {
+    nomor: &'a str,
+    tentang: &'a str,
+    tanggal: &'a str,
+    tempat: &'a str,
+    pejabat: JsonOfficial<'a>,
+    persetujuan: JsonApproval<'a>,
+    halaman: String,
+}
+
+#[derive(Serialize)]
+struct JsonOpening<'a> {
+    tanggal: &'a str,
+    dasar: &'a str,
+    nomor: Option<&'a str>,
+}
+
+/// The address of a decision's page, as [`page_url`] makes a record's.
+pub fn decision_url(site: &SiteView, d: &DecisionView) -> String {
+    match &site.base_url {
+        Some(base) => format!("{base}keputusan/{}/", d.slug),
+        None => format!("keputusan/{}/index.html", d.slug),
+    }
+}
+
+fn json_decision<'a>(site: &SiteView, d: &'a DecisionView) -> JsonDecision<'a> {
+    JsonDecision {
+        nomor: &d.nomor,
+        tentang: &d.tentang,
+        tanggal: &d.tanggal_iso,
+        tempat: &d.tempat,
+        pejabat: JsonOfficial {
+            nama: &d.pejabat.nama,
+            jabatan: &d.pejabat.jabatan,
+        },
+        persetujuan: JsonApproval {
+            nama: &d.persetujuan.nama,
+            jabatan: &d.persetujuan.jabatan,
+            kapasitas: d.persetujuan.kapasitas.as_deref(),
+            tanggal: &d.persetujuan.tanggal_iso,
+        },
+        halaman: decision_url(site, d),
+    }
+}
+
+fn json_opening(o: &OpeningView) -> JsonOpening<'_> {
+    JsonOpening {
+        tanggal: &o.tanggal_iso,
+        dasar: o.dasar_kode,
+        nomor: o.nomor.as_deref(),
+    }
 }
 
 /// A record's object in `dik.json`, indented to stand in the `catatan` list.
@@ -82,8 +151,8 @@ pub fn json_record(site: &SiteView, r: &PublicRecord) -> String {
         ditetapkan: &r.ditetapkan_iso,
         tempat: &r.tempat,
         nomor_penetapan: r.nomor_penetapan.as_deref(),
-        ppid_utama: &r.ppid_utama,
-        atasan_ppid: &r.atasan_ppid,
+        keputusan: r.keputusan.as_ref().map(|d| json_decision(site, d)),
+        dibuka: r.dibuka.as_ref().map(json_opening),
         halaman: page_url(site, r),
         penjelasan: r.penjelasan.as_deref(),
     };
@@ -112,7 +181,7 @@ pub fn json_head(site: &SiteView, count: usize) -> String {
 
 pub const JSON_TAIL: &str = "\n  ]\n}\n";
 
-pub const CSV_HEADER: [&str; 18] = [
+pub const CSV_HEADER: [&str; 23] = [
     "nomor",
     "judul",
     "unit",
@@ -126,10 +195,15 @@ pub const CSV_HEADER: [&str; 18] = [
     "ditetapkan",
     "tempat",
     "nomor_penetapan",
-    "ppid_utama",
-    "jabatan_ppid_utama",
-    "atasan_ppid",
-    "jabatan_atasan_ppid",
+    "tentang_penetapan",
+    "pejabat_penetap",
+    "jabatan_pejabat_penetap",
+    "persetujuan_pimpinan",
+    "jabatan_pimpinan",
+    "tanggal_persetujuan",
+    "tanggal_dibuka",
+    "dasar_dibuka",
+    "nomor_dibuka",
     "halaman",
 ];
 
@@ -160,6 +234,12 @@ pub fn csv_head() -> Vec<u8> {
 /// A record's row of `dik.csv`; lists are joined with "; ".
 pub fn csv_row(site: &SiteView, r: &PublicRecord) -> Vec<u8> {
     let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
+    let d = r.keputusan.as_ref();
+    let o = r.dibuka.as_ref();
+    let approver = d.map(|d| match &d.persetujuan.kapasitas {
+        Some(k) => format!("{} ({k})", d.persetujuan.nama),
+        None => d.persetujuan.nama.clone(),
+    });
     csv_line([
         r.nomor.as_str(),
         &r.judul,
@@ -174,10 +254,15 @@ pub fn csv_row(site: &SiteView, r: &PublicRecord) -> Vec<u8> {
         &r.ditetapkan_iso,
         &r.tempat,
         r.nomor_penetapan.as_deref().unwrap_or(""),
-        &r.ppid_utama.nama,
-        &r.ppid_utama.jabatan,
-        &r.atasan_ppid.nama,
-        &r.atasan_ppid.jabatan,
+        d.map_or("", |d| &d.tentang),
+        d.map_or("", |d| &d.pejabat.nama),
+        d.map_or("", |d| &d.pejabat.jabatan),
+        approver.as_deref().unwrap_or(""),
+        d.map_or("", |d| &d.persetujuan.jabatan),
+        d.map_or("", |d| &d.persetujuan.tanggal_iso),
+        o.map_or("", |o| &o.tanggal_iso),
+        o.map_or("", |o| o.dasar_kode),
+        o.and_then(|o| o.nomor.as_deref()).unwrap_or(""),
         &page_url(site, r),
     ])
 }
@@ -247,10 +332,17 @@ fn atom_entry_xml(
 /// A record's entry in `atom.xml`, dated by its decision.
 pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> String {
     let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
-    let status = if r.status == "berakhir" {
-        "pengecualian telah berakhir; informasi kini terbuka"
-    } else {
-        "berlaku"
+    let status = match (r.status, &r.dibuka) {
+        ("berlaku", _) => "berlaku".to_string(),
+        (_, Some(o)) => format!(
+            "dibuka pada {} berdasarkan {}; informasi kini terbuka",
+            o.tanggal, o.dasar
+        ),
+        _ => "pengecualian telah berakhir; informasi kini terbuka".to_string(),
+    };
+    let decided = match &r.nomor_penetapan {
+        Some(n) => format!(" Ditetapkan {} dengan Nomor {n}.", r.ditetapkan),
+        None => format!(" Ditetapkan {}.", r.ditetapkan),
     };
     atom_entry_xml(
         &entry_id(&site.badan_publik, &r.nomor),
@@ -258,7 +350,7 @@ pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> St
         midnight(&r.ditetapkan_iso, offset),
         &page_url(site, r),
         &format!(
-            "{} ({}). Jangka waktu: {}. Status: {status}.",
+            "{} ({}). Jangka waktu: {}.{decided} Status: {status}.",
             r.unit,
             pasal.join(", "),
             r.jangka_waktu.teks

@@ -11,6 +11,7 @@ use super::exports;
 use super::minify;
 use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
+use crate::decision::Decisions;
 use crate::diagnostic::Diagnostic;
 use crate::record::{Record, Status};
 use crate::site::Site;
@@ -27,6 +28,9 @@ pub struct RecordOutputs {
     pub index_row: Row,
     /// Its row on the page of ended exemptions, if its term has ended.
     pub ended_row: Option<Row>,
+    /// Its row in the Lampiran of its decision: the decision's number (as a lookup key)
+    /// and the row, if the record refers to a decision file.
+    pub decision_row: Option<(String, Row)>,
     pub internal_row: Row,
     pub internal_section: Bytes,
     pub json: Bytes,
@@ -46,6 +50,7 @@ pub struct RecordHtml {
     pub page: String,
     pub index_row: String,
     pub ended_row: Option<String>,
+    pub decision_row: Option<String>,
     pub internal_row: String,
     pub internal_section: String,
 }
@@ -60,6 +65,7 @@ pub struct Renderer<'a> {
     page: Context,
     index_row: Context,
     ended_row: Context,
+    decision_row: Context,
     internal: Context,
 }
 
@@ -86,6 +92,7 @@ impl<'a> Renderer<'a> {
             page: base(&view, "../", "catatan", has_history),
             index_row: base(&view, "", "daftar", has_history),
             ended_row: base(&view, "../", "berakhir", has_history),
+            decision_row: base(&view, "../../", "keputusan", has_history),
             internal: base(&view, "", "internal", has_history),
             site,
             theme,
@@ -106,15 +113,23 @@ impl<'a> Renderer<'a> {
         let public = PublicRecord::new(r, &self.site.config);
         let page = theme.render("public/record.html", &with(&self.page, "record", &public))?;
         let row = with(&self.index_row, "r", &public);
-        let (index_row, ended_row) = match r.status {
-            Status::Berlaku => (theme.render("public/index_row.html", &row)?, None),
-            Status::Berakhir => (
+        let (index_row, ended_row) = if r.status.is_open() {
+            (
                 theme.render("public/index_ended_row.html", &row)?,
                 Some(theme.render(
                     "public/ended_row.html",
                     &with(&self.ended_row, "r", &public),
                 )?),
-            ),
+            )
+        } else {
+            (theme.render("public/index_row.html", &row)?, None)
+        };
+        let decision_row = match &r.keputusan {
+            Some(_) => Some(theme.render(
+                "public/decision_row.html",
+                &with(&self.decision_row, "r", &public),
+            )?),
+            None => None,
         };
         let internal = InternalRecord::new(r, &self.site.config, public);
         let ctx = with(&self.internal, "r", &internal);
@@ -122,6 +137,7 @@ impl<'a> Renderer<'a> {
             page,
             index_row,
             ended_row,
+            decision_row,
             internal_row: theme.render("internal/index_row.html", &ctx)?,
             internal_section: theme.render("internal/record.html", &ctx)?,
         };
@@ -141,12 +157,14 @@ impl<'a> Renderer<'a> {
         let page = minify::html(&html.page);
         let index_row = minify::html_text(&html.index_row);
         let ended_row = html.ended_row.as_deref().map(minify::html_text);
+        let decision_row = html.decision_row.as_deref().map(minify::html_text);
         let internal_row = minify::html_text(&html.internal_row);
         let internal_section = minify::html_text(&html.internal_section);
 
         let mut pack = Pack::default();
         let index_row = pack.row(&index_row);
         let ended_row = ended_row.map(|row| pack.row(&row));
+        let decision_row = decision_row.map(|row| pack.row(&row));
         let internal_row = pack.row(&internal_row);
         let internal_section = pack.add(&internal_section);
         let json = pack.add(&json);
@@ -160,6 +178,10 @@ impl<'a> Renderer<'a> {
             page: Bytes::from(page),
             index_row: index_row.take(&all),
             ended_row: ended_row.map(|row| row.take(&all)),
+            decision_row: match (&r.keputusan, decision_row) {
+                (Some(d), Some(row)) => Some((Decisions::key(&d.nomor), row.take(&all))),
+                _ => None,
+            },
             internal_row: internal_row.take(&all),
             internal_section: internal_section.take(&all),
             json: json.take(&all),

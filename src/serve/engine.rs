@@ -17,7 +17,8 @@ use rayon::prelude::*;
 use super::events::Batch;
 use crate::archive::{self, VersionInfo};
 use crate::config::{CONTENT_DIR, Config};
-use crate::diagnostic::Diagnostic;
+use crate::decision::{self, Decisions};
+use crate::diagnostic::{Diagnostic, SourceText};
 use crate::render::assemble::Summary;
 use crate::render::fragments::{RecordOutputs, Renderer};
 use crate::render::sink::{Chunks, MemorySink};
@@ -81,6 +82,10 @@ struct Kept {
 struct Context {
     config: Config,
     build_date: NaiveDate,
+    /// The decision files, read with the configuration; what reading them reported.
+    decisions: Decisions,
+    decision_report: Vec<Diagnostic>,
+    decision_sources: Vec<Arc<SourceText>>,
     theme: Theme,
     /// Whether versions were published (every page then links the change history).
     has_history: bool,
@@ -140,7 +145,7 @@ impl Engine {
                 Ok(d) => (c.config.clone(), d, Report::default()),
                 Err(d) => return failed(d),
             },
-            _ => match site::setup(&self.root, &dates) {
+            _ => match site::config_and_date(&self.root, &dates) {
                 Ok(s) => s,
                 Err(report) => {
                     self.context = None;
@@ -163,14 +168,41 @@ impl Engine {
                     return Outcome::Failed { report };
                 }
             };
+            // Decisions are read with the configuration (a change to them is a change
+            // to everything); a theme change keeps them.
+            let (decisions, decision_report, decision_sources) =
+                match self.context.take().filter(|_| !reread_all) {
+                    Some(c) => (c.decisions, c.decision_report, c.decision_sources),
+                    None => {
+                        let (decisions, files, mut found) =
+                            decision::load_all(&self.root, &config, build_date);
+                        let mut sources = Vec::new();
+                        for f in files {
+                            found.extend(f.diagnostics);
+                            sources.extend(f.source);
+                        }
+                        (decisions, found, sources)
+                    }
+                };
             self.context = Some(Context {
                 config: config.clone(),
                 build_date,
+                decisions,
+                decision_report,
+                decision_sources,
                 theme,
                 has_history: false,
             });
             self.forget_outputs();
         }
+        let context = self.context.as_ref().expect("set above");
+        report
+            .diagnostics
+            .extend(context.decision_report.iter().cloned());
+        for s in &context.decision_sources {
+            report.sources.insert(s.path.clone(), Arc::clone(s));
+        }
+        let decisions = context.decisions.clone();
         if reread_all {
             self.files.clear();
         }
@@ -214,7 +246,7 @@ impl Engine {
         let reread: Vec<(String, Option<Stamp>, FileResult)> = stale
             .into_par_iter()
             .map(|(p, stamp)| {
-                let result = site::read_file(&self.root, &p, &config, build_date);
+                let result = site::read_file(&self.root, &p, &config, &decisions, build_date);
                 (p, stamp, result)
             })
             .collect();
@@ -240,7 +272,8 @@ impl Engine {
             .iter()
             .map(|(p, k)| (p.as_str(), &k.result))
             .collect();
-        let (site, mut report) = site::assemble(&self.root, config, build_date, report, &files);
+        let (site, mut report) =
+            site::assemble(&self.root, config, build_date, decisions, report, &files);
         if report.has_errors() {
             return Outcome::Failed { report };
         }

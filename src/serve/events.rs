@@ -6,12 +6,13 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-use crate::config::{CONTENT_DIR, FILE_NAME, THEMES_DIR};
+use crate::config::{CONTENT_DIR, DECISIONS_DIR, FILE_NAME, THEMES_DIR};
 use crate::source::{FileKind, classify};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Change {
-    /// `daftar.toml`: everything is read again.
+    /// `daftar.toml`, or a decision file under `keputusan/`: everything is read again
+    /// (every record is checked against them).
     Config,
     /// A file of the site's theme folder: everything is rendered again.
     Theme,
@@ -43,6 +44,7 @@ pub fn classify_path(root: &Path, path: &Path) -> Option<Change> {
     }
     match (*first, rest) {
         (FILE_NAME, []) => Some(Change::Config),
+        (DECISIONS_DIR, _) => Some(Change::Config),
         (CONTENT_DIR, _) => Some(Change::Content(parts.join("/"))),
         (THEMES_DIR, _) => Some(Change::Theme),
         _ => None,

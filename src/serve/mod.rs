@@ -21,7 +21,7 @@ use tokio::sync::{broadcast, watch};
 
 use crate::cli::{Exit, Ui};
 use crate::code::Code;
-use crate::config::{CONTENT_DIR, THEMES_DIR};
+use crate::config::{CONTENT_DIR, DECISIONS_DIR, THEMES_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::print;
 use crate::render::sink::concat;
@@ -93,7 +93,7 @@ impl Sources {
     /// Watches `content/` and `themes/` when they exist, again when they were replaced
     /// (a changed path that is the folder itself).
     fn follow(&mut self, changed: &[PathBuf]) {
-        for dir in [CONTENT_DIR, THEMES_DIR] {
+        for dir in [CONTENT_DIR, DECISIONS_DIR, THEMES_DIR] {
             let path = self.root.join(dir);
             if changed.contains(&path) && self.watched.remove(&path) {
                 let _ = self.debouncer.unwatch(&path);

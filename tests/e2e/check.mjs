@@ -1,7 +1,7 @@
 // Accessibility and behaviour of a built public site in headless Chromium:
 //   node tests/e2e/check.mjs PUBLIC_DIR
 // axe-core reports no WCAG 2.1 A/AA violation on the register, a record page, the list
-// of ended exemptions, the request page and the 404 page, at phone (390 px) and
+// of ended exemptions, the request page, the 404 page and the decisions (if any), at phone (390 px) and
 // desktop (1280 px) widths; no page scrolls sideways as a whole; the register's
 // filters, search and sorting work; every page loads nothing from outside the site.
 import { readdir } from 'node:fs/promises';
@@ -16,9 +16,14 @@ if (!root) {
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const entries = await readdir(root, { withFileTypes: true });
 const record = entries.find(
-  (e) => e.isDirectory() && !['berakhir', 'tentang', 'riwayat'].includes(e.name),
+  (e) => e.isDirectory() && !['berakhir', 'tentang', 'riwayat', 'keputusan'].includes(e.name),
 );
 const pages = ['index.html', `${record.name}/index.html`, 'berakhir/index.html', 'tentang/index.html', 'tidak-ada/'];
+// The decisions and one decision with its Lampiran, where the site has any.
+const decisions = entries.some((e) => e.isDirectory() && e.name === 'keputusan')
+  ? (await readdir(`${root}/keputusan`, { withFileTypes: true })).filter((e) => e.isDirectory())
+  : [];
+if (decisions.length) pages.push('keputusan/index.html', `keputusan/${decisions[0].name}/index.html`);
 const widths = [
   { name: 'ponsel', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },

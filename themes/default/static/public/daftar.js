@@ -27,7 +27,9 @@
     if (wanted.unit && d.unit !== wanted.unit) {
       return false;
     }
-    if (wanted.status && d.status !== wanted.status) {
+    // "berakhir" covers every open record: a term that ended, or information opened.
+    var status = d.status === "dibuka" ? "berakhir" : d.status;
+    if (wanted.status && status !== wanted.status) {
       return false;
     }
     var words = wanted.cari.split(/\s+/).filter(Boolean);
