@@ -384,7 +384,7 @@ pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: Naiv
                 locale::date(approval.value)
             ),
         )
-        .hint("uji konsekuensi dilakukan lebih dahulu, lalu disetujui pimpinan badan publik, lalu ditetapkan (Pasal 4 ayat (3) dan ayat (4) Perki 1/2017)");
+        .hint("urutan yang diperiksa: uji konsekuensi, lalu persetujuan pimpinan badan publik, lalu penetapan (penafsiran atas Pasal 4 ayat (3) dan ayat (4) Perki 1/2017)");
     }
     if let (Some(approval), Some(decided)) = (approval_date, &tanggal)
         && approval.value > decided.value

@@ -41,7 +41,7 @@ judul = "Material sandi dan pola jaring komunikasi sandi Pemerintah Provinsi"
 unit = "Bidang Persandian dan Keamanan Informasi"
 pasal_17 = ["c.6"]
 dasar_hukum = [
-  "UU 14/2008 tentang Keterbukaan Informasi Publik, Pasal 17 huruf c angka 6",
+  "Pasal 17 huruf c angka 6 UU 14/2008 tentang Keterbukaan Informasi Publik",
   "Peraturan BSSN Nomor 10 Tahun 2019 tentang Pelaksanaan Persandian untuk Pengamanan Informasi di Pemerintah Daerah",
 ]
 akibat_dibuka = "Pihak yang tidak berhak dapat menyadap dan membaca komunikasi sandi pemerintah daerah."
@@ -136,7 +136,7 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     s.push_str("unit = \"\"\n");
     s.push_str("pasal_17 = []                # misalnya [\"h.2\"] atau [\"c.6\", \"j\"]\n");
     s.push_str(
-        "dasar_hukum = [\"\"]           # misalnya \"UU 14/2008 Pasal 17 huruf h angka 2\"\n",
+        "dasar_hukum = [\"\"]           # misalnya \"Pasal 17 huruf h angka 2 UU 14/2008\"\n",
     );
     s.push_str("akibat_dibuka = \"\"           # uji konsekuensi: akibat bila dibuka\n");
     s.push_str("manfaat_ditutup = \"\"         # uji kepentingan publik: manfaat bila ditutup\n");

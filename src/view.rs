@@ -109,6 +109,8 @@ pub struct ApprovalView {
     pub jabatan: String,
     /// "a.n. Gubernur Kalimantan Utara", if given.
     pub kapasitas: Option<String>,
+    /// The capacity as a sentence writes it: "atas nama Gubernur Kalimantan Utara".
+    pub kapasitas_kalimat: Option<String>,
     pub tanggal: String,
     pub tanggal_iso: String,
 }
@@ -146,11 +148,33 @@ impl DecisionView {
                 nama: d.persetujuan.nama.clone(),
                 jabatan: d.persetujuan.jabatan.clone(),
                 kapasitas: d.persetujuan.kapasitas.clone(),
+                kapasitas_kalimat: d.persetujuan.kapasitas.as_deref().map(in_a_sentence),
                 tanggal: locale::date(d.persetujuan.tanggal),
                 tanggal_iso: d.persetujuan.tanggal.to_string(),
             },
             isi_html: crate::render::markdown::to_html(&d.body),
         }
+    }
+}
+
+/// A signing capacity as a sentence writes it: the abbreviation "a.n." spelt out.
+fn in_a_sentence(kapasitas: &str) -> String {
+    match kapasitas.trim().strip_prefix("a.n.") {
+        Some(rest) => format!("atas nama {}", rest.trim_start()),
+        None => kapasitas.trim().to_string(),
+    }
+}
+
+/// A text that continues a sentence: its first letter in lower case, unless the first
+/// word is written in capitals (an abbreviation such as "KPK").
+fn mid_sentence(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    let abbreviation = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && first_word.chars().all(|c| !c.is_lowercase());
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if !abbreviation => c.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
     }
 }
 
@@ -189,6 +213,8 @@ pub struct TermView {
     pub berlaku_sampai_iso: Option<String>,
     /// For an event term with a latest end: "paling lama sampai 7 Maret 2055".
     pub paling_lama: Option<String>,
+    /// `teks` as it continues a sentence ("Dikecualikan sampai perkara …").
+    pub teks_dalam_kalimat: String,
 }
 
 impl TermView {
@@ -202,6 +228,7 @@ impl TermView {
         };
         TermView {
             jenis,
+            teks_dalam_kalimat: mid_sentence(&teks),
             teks,
             berlaku_sampai: r.berlaku_sampai.map(locale::date),
             berlaku_sampai_iso: r.berlaku_sampai.map(|d| d.to_string()),
@@ -225,6 +252,9 @@ pub struct PublicRecord {
     pub unit: String,
     pub pasal: Vec<PasalView>,
     pub dasar_hukum: Vec<String>,
+    /// The lines of `dasar_hukum` other than those citing Pasal 17 UU 14/2008, for
+    /// tables that list the Pasal 17 references already.
+    pub dasar_hukum_lain: Vec<String>,
     pub akibat_dibuka: String,
     pub manfaat_ditutup: String,
     pub jangka_waktu: TermView,
@@ -256,6 +286,12 @@ impl PublicRecord {
             unit: r.unit.clone(),
             pasal: r.pasal_17.iter().map(PasalView::from).collect(),
             dasar_hukum: r.dasar_hukum.clone(),
+            dasar_hukum_lain: r
+                .dasar_hukum
+                .iter()
+                .filter(|l| !crate::record::citation::cites_pasal_17(l))
+                .cloned()
+                .collect(),
             akibat_dibuka: r.akibat_dibuka.clone(),
             manfaat_ditutup: r.manfaat_ditutup.clone(),
             jangka_waktu: TermView::new(r),
@@ -500,6 +536,26 @@ pub fn count_status(records: &[Arc<Record>], status: Status) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capacities_and_event_terms_read_in_a_sentence() {
+        assert_eq!(
+            in_a_sentence("a.n. Gubernur Kalimantan Utara"),
+            "atas nama Gubernur Kalimantan Utara"
+        );
+        assert_eq!(
+            in_a_sentence("Plt. Sekretaris Daerah"),
+            "Plt. Sekretaris Daerah"
+        );
+        assert_eq!(
+            mid_sentence("Sampai perkara selesai, atau sampai Inspektur menyatakan"),
+            "sampai perkara selesai, atau sampai Inspektur menyatakan"
+        );
+        assert_eq!(
+            mid_sentence("KPK menyatakan selesai"),
+            "KPK menyatakan selesai"
+        );
+    }
 
     #[test]
     fn decimals_use_a_comma() {

@@ -1235,7 +1235,7 @@ fn init_makes_a_site_that_checks_and_builds() {
     assert!(site.path("public/keputusan/contoh/index.html").is_file());
     assert!(
         site.read("public/contoh/index.html")
-            .contains("Ditetapkan dengan <a href=../keputusan/contoh/index.html>Keputusan Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama Nomor 188.4/001/CONTOH/2025</a>")
+            .contains("Ditetapkan di Tanjung Selor dengan <a href=../keputusan/contoh/index.html>Keputusan Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama Nomor 188.4/001/CONTOH/2025</a>")
     );
     insta::assert_snapshot!("init-build", build.transcript());
 }

@@ -67,6 +67,31 @@ fn dik_json_validates_against_its_schema_and_lists_every_record() {
         .collect();
     assert_eq!(ended.len(), 1);
     assert_eq!(ended[0]["jangka_waktu"]["berlaku_sampai"], "2025-12-31");
+    // The opened record, with its basis; the decision of each record with a file.
+    let opened: Vec<&Value> = json["catatan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "dibuka")
+        .collect();
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0]["dibuka"]["dasar"], "putusan_komisi_informasi");
+    for (c, r) in json["catatan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&site.records)
+    {
+        match &r.keputusan {
+            Some(d) => {
+                assert_eq!(c["keputusan"]["nomor"], d.nomor.as_str());
+                assert_eq!(c["keputusan"]["tanggal"], d.tanggal.to_string());
+                assert_eq!(c["nomor_penetapan"], d.nomor.as_str());
+                assert_eq!(c["ditetapkan"], d.tanggal.to_string());
+            }
+            None => assert!(c["keputusan"].is_null()),
+        }
+    }
 }
 
 #[test]
@@ -74,10 +99,22 @@ fn the_schema_refuses_an_internal_field_and_a_bad_record() {
     let (_, out) = build(&sample());
     let validator = jsonschema::validator_for(&schema()).unwrap();
     let mut json: Value = serde_json::from_str(&text(&out, "dik.json")).unwrap();
-    json["catatan"][0]["ppid_utama"]["nip"] = Value::from("197503212000031002");
+    let decided = json["catatan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["keputusan"].is_object())
+        .expect("a record with a decision file");
+    json["catatan"][decided]["keputusan"]["pejabat"]["nip"] = Value::from("197503212000031002");
     assert!(
         !validator.is_valid(&json),
         "a NIP may not appear in dik.json"
+    );
+    let mut json: Value = serde_json::from_str(&text(&out, "dik.json")).unwrap();
+    json["catatan"][decided]["keputusan"]["uji_konsekuensi"] = Value::from("UK/005");
+    assert!(
+        !validator.is_valid(&json),
+        "the consequence test of a decision is internal"
     );
     let mut json: Value = serde_json::from_str(&text(&out, "dik.json")).unwrap();
     json["catatan"][0]["catatan_internal"] = Value::from("lemari R.2");
@@ -158,6 +195,21 @@ fn atom_has_an_entry_per_record_with_stable_ids() {
             entry.links()[0].href(),
             format!("https://ppid.kaltaraprov.go.id/dik/{}/", r.slug)
         );
+        // The decision's date and number travel with every entry.
+        let summary = entry.summary().unwrap().value.as_str();
+        let decided = daftar::locale::date(r.ditetapkan);
+        match &r.nomor_penetapan {
+            Some(n) => assert!(
+                summary.contains(&format!(
+                    "Ditetapkan dengan keputusan Nomor {n} tanggal {decided}."
+                )),
+                "{summary}"
+            ),
+            None => assert!(
+                summary.contains(&format!("Ditetapkan tanggal {decided}.")),
+                "{summary}"
+            ),
+        }
     }
     assert_eq!(feed.lang(), Some("id"));
     assert_eq!(

@@ -21,7 +21,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "15aec4060fb9d45227c1262c8aa46eac24aab5ad06c81bb05f10133d80d69b1e";
+const EXPECTED: &str = "91e2d1f996d128b122d7a1e79f64252007fde98fa7c0e036f03e1a8977d4761d";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {

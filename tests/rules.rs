@@ -1076,6 +1076,7 @@ fn nomor_longer_than_64_characters_is_e0201() {
 
 #[test]
 fn pasal_17_accepts_every_huruf_and_the_last_angka_of_each() {
+    // Legal basis: Pasal 17 UU 14/2008: huruf a–j; angka a 1–5, c 1–7, e 1–7, f 1–4, h 1–5.
     let text = edit(&[(
         "pasal_17 = [\"c.6\", \"j\"]",
         "pasal_17 = [\"a.5\", \"b\", \"c.7\", \"d\", \"e.7\", \"f.4\", \"g\", \"h.5\", \"i\", \"j\", \"a.1\", \"h\"]",
@@ -1102,6 +1103,7 @@ fn pasal_17_accepts_every_huruf_and_the_last_angka_of_each() {
 
 #[test]
 fn pasal_17_not_of_the_form_h_or_h_n_is_e0211() {
+    // Legal basis: Pasal 17 UU 14/2008 has huruf a to j only.
     let d = expect_one(
         &edit(&[("[\"c.6\", \"j\"]", "[\"c.6\", \"k\"]")]),
         "E0211",
@@ -1136,6 +1138,7 @@ fn pasal_17_in_upper_case_is_e0211_with_a_lower_case_hint() {
 
 #[test]
 fn pasal_17_angka_beyond_the_huruf_is_e0212() {
+    // Legal basis: Pasal 17 UU 14/2008: angka a 1–5, c 1–7, e 1–7, f 1–4, h 1–5.
     for (code, count) in [
         ("a.6", 5),
         ("c.8", 7),
@@ -1163,6 +1166,7 @@ fn pasal_17_angka_beyond_the_huruf_is_e0212() {
 
 #[test]
 fn pasal_17_angka_on_a_huruf_without_angka_is_e0212() {
+    // Legal basis: Pasal 17 huruf b, d, g, i and j UU 14/2008 have no angka.
     for huruf in ["b", "d", "g", "i", "j"] {
         let message = format!("Pasal 17 huruf {huruf} tidak memiliki angka");
         let list = format!("[\"c.6\", \"{huruf}.1\"]");
@@ -1298,6 +1302,7 @@ fn permanen_capitalised_is_e0220_with_a_lower_case_hint() {
 
 #[test]
 fn permanen_with_huruf_a_to_f_is_e0221() {
+    // Legal basis: Pasal 20 ayat (1) UU 14/2008: exemptions under huruf a to f are not permanent.
     for (huruf, code) in [
         ("a", "a.1"),
         ("b", "b"),
@@ -1329,6 +1334,7 @@ fn permanen_with_huruf_a_to_f_is_e0221() {
 
 #[test]
 fn permanen_with_huruf_g_to_j_only_is_accepted() {
+    // Legal basis: Pasal 20 ayat (1) UU 14/2008 limits only huruf a to f.
     for list in [
         "[\"g\"]",
         "[\"h.1\"]",
@@ -1348,6 +1354,7 @@ fn permanen_with_huruf_g_to_j_only_is_accepted() {
 
 #[test]
 fn huruf_a_accepts_exactly_30_years_in_each_form() {
+    // Legal basis: PP 61/2010 (unverified article, see docs/hukum.md): huruf a at most 30 years.
     for form in [
         "{ tahun = 30 }",
         "{ bulan = 360 }",
@@ -1371,7 +1378,8 @@ fn huruf_a_accepts_exactly_30_years_in_each_form() {
 
 #[test]
 fn huruf_a_over_30_years_is_e0222_in_each_form() {
-    let message = "jangka waktu pengecualian Pasal 17 huruf a paling lama 30 tahun (PP 61/2010)";
+    // Legal basis: PP 61/2010 (unverified article, see docs/hukum.md): huruf a at most 30 years.
+    let message = "jangka waktu pengecualian berdasarkan Pasal 17 huruf a UU 14/2008 paling lama 30 tahun (PP 61/2010)";
     for form in [
         "{ tahun = 31 }",
         "{ bulan = 361 }",
@@ -1429,7 +1437,7 @@ fn huruf_a_with_an_event_term_and_no_latest_end_is_e0226() {
         "E0226",
         12,
         16,
-        "jangka waktu pengecualian Pasal 17 huruf a yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
+        "jangka waktu pengecualian berdasarkan Pasal 17 huruf a UU 14/2008 yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
     );
     assert_eq!(
         d.hint.as_deref(),
@@ -1451,7 +1459,7 @@ fn huruf_a_with_an_event_term_and_no_latest_end_is_e0226() {
             "E0222",
             12,
             16,
-            "jangka waktu pengecualian Pasal 17 huruf a paling lama 30 tahun (PP 61/2010)",
+            "jangka waktu pengecualian berdasarkan Pasal 17 huruf a UU 14/2008 paling lama 30 tahun (PP 61/2010)",
         )],
     );
     // Without huruf a an event term needs no latest end; `paling_lama` needs an event.
@@ -1470,6 +1478,7 @@ fn huruf_a_with_an_event_term_and_no_latest_end_is_e0226() {
 
 #[test]
 fn terms_over_30_years_are_fine_without_huruf_a() {
+    // Legal basis: The 30-year bound of PP 61/2010 concerns huruf a only.
     let r = valid(&edit(&[("{ tahun = 5 }", "{ tahun = 50 }")]));
     assert_eq!(r.berlaku_sampai, Some(date(2075, 3, 7)));
 }
@@ -1567,6 +1576,7 @@ fn ditetapkan_on_the_build_date_is_accepted() {
 
 #[test]
 fn ditetapkan_after_the_build_date_is_e0230() {
+    // Legal basis: A decision takes effect when made (Pasal 4 ayat (4) Perki 1/2017: the decision states its place and date).
     let loaded = expect_with(
         VALID,
         &Config::default(),
@@ -1595,6 +1605,7 @@ fn a_term_is_in_force_up_to_and_including_its_end_date() {
 
 #[test]
 fn an_ended_term_is_only_warning_w0231_and_the_record_is_berakhir() {
+    // Legal basis: At the end of its term the exemption ends; the PPID determines the opening (PP 61/2010, PPID duties; see docs/hukum.md).
     let loaded = expect_with(
         VALID,
         &Config::default(),
@@ -1890,6 +1901,7 @@ fn a_step_at_its_standard_time_is_accepted() {
 
 #[test]
 fn a_step_over_its_standard_time_is_warning_w0307_by_default() {
+    // Legal basis: The SOP (07/SOP-PPID/DISKOMINFO.1/2017): each step has its standard time (mutu baku).
     let loaded = expect(
         &edit(&[("menit = 28 }", "menit = 31 }")]),
         &[(
@@ -1990,7 +2002,7 @@ fn an_appointment_before_the_18th_birthday_is_w0410() {
     assert_eq!(
         d.hint.as_deref(),
         Some(
-            "periksa NIP: calon pegawai negeri sipil sekurang-kurangnya berusia 18 tahun ketika diangkat"
+            "periksa NIP: pengangkatan sebelum pemegangnya berusia 18 tahun hampir pasti salah ketik"
         )
     );
     valid(&edit(&[(PETUGAS_NIP, "nip = \"199001152008012004\"")]));
@@ -2019,6 +2031,7 @@ fn valid_nips_with_and_without_spaces_are_accepted() {
 
 #[test]
 fn a_nip_of_the_wrong_length_is_e0401() {
+    // Legal basis: The NIP layout of BKN (Perka BKN; secondary sources, see docs/hukum.md): 18 digits.
     let hint = "NIP PNS dan NI PPPK terdiri atas 18 angka, misalnya \"19750321 200003 1 002\"";
     let d = nip_problem(
         PETUGAS_NIP,
@@ -2068,6 +2081,7 @@ fn the_dotted_nip_of_bkn_is_accepted() {
 
 #[test]
 fn a_nip_without_a_real_birth_date_is_e0402() {
+    // Legal basis: NIP digits 1–8: the date of birth (BKN layout, see docs/hukum.md).
     nip_problem(
         PETUGAS_NIP,
         "nip = \"199002302015032004\"",
@@ -2088,6 +2102,7 @@ fn a_nip_without_a_real_birth_date_is_e0402() {
 
 #[test]
 fn a_nip_month_of_appointment_outside_01_to_12_is_e0403() {
+    // Legal basis: NIP digits 9–14: year and month of appointment (BKN layout, see docs/hukum.md).
     let d = nip_problem(
         PETUGAS_NIP,
         "nip = \"199001152015132004\"",
@@ -2258,6 +2273,7 @@ fn pppk_relaxes_the_month_but_not_the_year_nor_the_other_digits() {
 
 #[test]
 fn a_nip_sex_digit_other_than_1_or_2_is_e0404() {
+    // Legal basis: NIP digit 15: 1 male, 2 female (BKN layout, see docs/hukum.md).
     for digit in ["0", "3", "9"] {
         let line = format!("nip = \"19900115201503{digit}004\"");
         let message = format!(
@@ -2269,6 +2285,7 @@ fn a_nip_sex_digit_other_than_1_or_2_is_e0404() {
 
 #[test]
 fn a_nip_sequence_000_is_e0405() {
+    // Legal basis: NIP digits 16–18: a sequence from 001 (BKN layout, see docs/hukum.md).
     nip_problem(
         PETUGAS_NIP,
         "nip = \"199001152015032000\"",
@@ -2329,6 +2346,7 @@ fn every_problem_of_one_nip_is_reported_each_at_its_digits() {
 
 #[test]
 fn the_same_nip_twice_is_e0406() {
+    // Legal basis: The SOP (07/SOP-PPID/DISKOMINFO.1/2017) has three roles; three people sign.
     // Written differently (with spaces), still the same 18 digits.
     let text = edit(&[(
         "nip = \"196807121994031005\"",
@@ -2394,6 +2412,7 @@ fn sign_off_times_in_other_offsets_compare_as_instants() {
 
 #[test]
 fn sign_offs_out_of_order_are_e0407() {
+    // Legal basis: The SOP (07/SOP-PPID/DISKOMINFO.1/2017): Petugas PPID, then PPID Utama (step 6), then Atasan PPID (step 7).
     let d = expect_one(
         &edit(&[(PETUGAS_AT, "tanggal = 2025-03-10T13:21:00+08:00")]),
         "E0407",
@@ -2469,6 +2488,7 @@ fn the_atasan_ppid_signing_before_step_7_ends_is_e0408() {
 
 #[test]
 fn publication_before_the_atasan_ppid_signs_is_e0409() {
+    // Legal basis: The SOP (07/SOP-PPID/DISKOMINFO.1/2017), step 8: the corrected result is published after the Atasan PPID.
     let d = expect_one(
         &edit(&[(STEP_8_START, "mulai = 2025-03-12T09:59:00+08:00")]),
         "E0409",
@@ -2478,7 +2498,9 @@ fn publication_before_the_atasan_ppid_signs_is_e0409() {
     );
     assert_eq!(
         d.hint.as_deref(),
-        Some("informasi dipublikasikan setelah disetujui Atasan PPID")
+        Some(
+            "informasi dipublikasikan setelah Atasan PPID selesai memeriksa dan mengoreksi dokumentasinya (langkah 7 SOP)"
+        )
     );
 }
 
@@ -3444,12 +3466,12 @@ fn huruf_j_without_another_undang_undang_is_w0216() {
         "W0216",
         5,
         20,
-        "Pasal 17 huruf j mensyaratkan undang-undang yang melarang pengungkapan, tetapi dasar_hukum tidak menyebut undang-undang selain UU 14/2008",
+        "Pasal 17 huruf j UU 14/2008 mensyaratkan Undang-Undang yang melarang pengungkapan, tetapi dasar_hukum tidak menyebut Undang-Undang selain UU 14/2008",
     );
     assert!(
         d.hint
             .unwrap()
-            .contains("UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 36")
+            .contains("Pasal 36 UU 27/2022 tentang Pelindungan Data Pribadi")
     );
     valid(&edit(&[(
         others,
@@ -3464,7 +3486,7 @@ fn huruf_j_without_another_undang_undang_is_w0216() {
 #[test]
 fn a_term_ending_within_the_reminder_days_is_w0232() {
     // The term ends 7 March 2030; the reminder starts 42 days before by default.
-    let message = "jangka waktu pengecualian berakhir 7 Maret 2030 (42 hari lagi): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu";
+    let message = "jangka waktu pengecualian berakhir 7 Maret 2030 (42 hari lagi): PPID perlu membuat penetapan atas informasi ini sebelum jangka waktu berakhir";
     let d = expect_with(
         VALID,
         &Config::default(),
@@ -3488,7 +3510,7 @@ fn a_term_ending_within_the_reminder_days_is_w0232() {
             "W0232",
             12,
             16,
-            "jangka waktu pengecualian berakhir 7 Maret 2030 (hari ini): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+            "jangka waktu pengecualian berakhir 7 Maret 2030 (hari ini): PPID perlu membuat penetapan atas informasi ini sebelum jangka waktu berakhir",
         )],
     );
     // The number of days is the site's: `peringatan_berakhir_hari`.
@@ -3502,7 +3524,7 @@ fn a_term_ending_within_the_reminder_days_is_w0232() {
             "W0232",
             12,
             16,
-            "jangka waktu pengecualian berakhir 7 Maret 2030 (90 hari lagi): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+            "jangka waktu pengecualian berakhir 7 Maret 2030 (90 hari lagi): PPID perlu membuat penetapan atas informasi ini sebelum jangka waktu berakhir",
         )],
     );
 }
@@ -3573,7 +3595,7 @@ fn written_consent_opens_only_huruf_g_and_h_pasal_18_ayat_2_uu_14_2008() {
             "E0233",
             16,
             10,
-            "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h",
+            "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h UU 14/2008",
         )],
     );
     let r = valid(&edit(&[

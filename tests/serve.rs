@@ -24,6 +24,7 @@ use walkdir::WalkDir;
 const PATIENCE: Duration = Duration::from_secs(30);
 const RECORD: &str = "content/dkisp/2025-004-konfigurasi-keamanan-pusat-data.md";
 const RECORD_PAGE: &str = "/dkisp-2025-004-konfigurasi-keamanan-pusat-data/";
+const DECISION: &str = "keputusan/2025-012-penetapan-dik.md";
 
 // ---------------------------------------------------------------------------------------
 // A site, a server, a client
@@ -831,6 +832,27 @@ fn the_incremental_engine_gives_exactly_the_full_build() {
                     RECORD,
                     &retitled(&read(&root, RECORD), "Setelah terbit"),
                 );
+            }),
+        ),
+        // A decision changes: every record it establishes, and its Lampiran page.
+        (
+            vec![DECISION],
+            Box::new(|| {
+                let text =
+                    read(&root, DECISION).replacen("Tahun 2025\"", "Tahun Anggaran 2025\"", 1);
+                save(&root, DECISION, &text);
+            }),
+        ),
+        // A record is opened (`dibuka`): it moves to the ended list with its basis.
+        (
+            vec![RECORD],
+            Box::new(|| {
+                let text = read(&root, RECORD).replacen(
+                    "\nkeputusan = ",
+                    "\ndibuka = { tanggal = 2026-11-20, dasar = \"penetapan_ppid\" }\nkeputusan = ",
+                    1,
+                );
+                save(&root, RECORD, &text);
             }),
         ),
         (

@@ -68,9 +68,9 @@ pub fn check(sink: &mut Sink, draft: &Draft) {
         sink.warning(
             Code::HurufJWithoutLaw,
             j.span.clone(),
-            "Pasal 17 huruf j mensyaratkan undang-undang yang melarang pengungkapan, tetapi dasar_hukum tidak menyebut undang-undang selain UU 14/2008",
+            "Pasal 17 huruf j UU 14/2008 mensyaratkan Undang-Undang yang melarang pengungkapan, tetapi dasar_hukum tidak menyebut Undang-Undang selain UU 14/2008",
         )
-        .hint("tambahkan baris undang-undang yang menjadi dasar beserta pasalnya, misalnya \"UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 36\"; peraturan pemerintah, peraturan menteri, atau peraturan daerah saja tidak cukup");
+        .hint("tambahkan baris Undang-Undang yang menjadi dasar beserta pasalnya, misalnya \"Pasal 36 UU 27/2022 tentang Pelindungan Data Pribadi\"; peraturan pemerintah, peraturan menteri, atau peraturan daerah saja tidak cukup");
     }
 }
 
@@ -80,6 +80,12 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Whether a line of legal basis cites Pasal 17 of UU 14/2008 ("Pasal 17 huruf h angka 1
+/// UU 14/2008").
+pub fn cites_pasal_17(text: &str) -> bool {
+    names_uu_14_2008(text) && !pasal_17_references(text).is_empty()
 }
 
 fn names_uu_14_2008(text: &str) -> bool {

@@ -83,7 +83,9 @@ impl OpeningBasis {
             OpeningBasis::Keberatan => "tanggapan Atasan PPID atas keberatan",
             OpeningBasis::PutusanKomisiInformasi => "putusan Komisi Informasi",
             OpeningBasis::PutusanPengadilan => "putusan pengadilan",
-            OpeningBasis::PersetujuanTertulis => "persetujuan tertulis pihak yang bersangkutan",
+            OpeningBasis::PersetujuanTertulis => {
+                "persetujuan tertulis pihak yang rahasianya diungkap"
+            }
             OpeningBasis::Peristiwa => "terjadinya peristiwa yang menjadi batas jangka waktu",
         }
     }

@@ -156,7 +156,9 @@ pub fn summary(huruf: char, angka: Option<u8>) -> &'static str {
     }
     match huruf {
         'a' => "Menghambat proses penegakan hukum",
-        'b' => "Mengganggu perlindungan HKI dan perlindungan dari persaingan usaha tidak sehat",
+        'b' => {
+            "Mengganggu perlindungan kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat"
+        }
         'c' => "Membahayakan pertahanan dan keamanan negara",
         'd' => "Mengungkapkan kekayaan alam Indonesia",
         'e' => "Merugikan ketahanan ekonomi nasional",
@@ -164,7 +166,7 @@ pub fn summary(huruf: char, angka: Option<u8>) -> &'static str {
         'g' => "Mengungkap isi akta otentik pribadi atau wasiat seseorang",
         'h' => "Mengungkap rahasia pribadi",
         'i' => {
-            "Memo/surat antar atau intra Badan Publik yang dirahasiakan, kecuali putusan KI/pengadilan"
+            "Memorandum atau surat antar atau intra Badan Publik yang dirahasiakan, kecuali atas putusan Komisi Informasi atau pengadilan"
         }
         'j' => "Informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang",
         _ => "",

@@ -52,7 +52,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
                     &nip.value[0..8],
                 ),
             )
-            .hint("periksa NIP: calon pegawai negeri sipil sekurang-kurangnya berusia 18 tahun ketika diangkat");
+            .hint("periksa NIP: pengangkatan sebelum pemegangnya berusia 18 tahun hampir pasti salah ketik");
         }
     }
 
@@ -170,6 +170,6 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
                 locale::date_time(approval.value, zone)
             ),
         )
-        .hint("informasi dipublikasikan setelah disetujui Atasan PPID");
+        .hint("informasi dipublikasikan setelah Atasan PPID selesai memeriksa dan mengoreksi dokumentasinya (langkah 7 SOP)");
     }
 }

@@ -123,7 +123,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveD
                 sink.error(
                     Code::TermEventWithoutLimit,
                     term.span.clone(),
-                    "jangka waktu pengecualian Pasal 17 huruf a yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
+                    "jangka waktu pengecualian berdasarkan Pasal 17 huruf a UU 14/2008 yang menunggu suatu peristiwa harus juga menyebut batas paling lama (paling lama 30 tahun, PP 61/2010)",
                 )
                 .hint("tambahkan tanggal batasnya: { peristiwa = \"...\", paling_lama = TANGGAL }, paling lambat 30 tahun sesudah penetapan; jangka waktu berakhir pada yang lebih dahulu terjadi");
                 false
@@ -134,7 +134,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveD
             sink.error(
                 Code::TermTooLongHurufA,
                 term.span.clone(),
-                "jangka waktu pengecualian Pasal 17 huruf a paling lama 30 tahun (PP 61/2010)",
+                "jangka waktu pengecualian berdasarkan Pasal 17 huruf a UU 14/2008 paling lama 30 tahun (PP 61/2010)",
             )
             .hint("tetapkan paling lama { tahun = 30 }, { bulan = 360 }, atau tanggal `sampai` paling lambat 30 tahun sesudah penetapan");
         }
@@ -174,9 +174,9 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveD
             sink.error(
                 Code::OpeningInvalid,
                 opened.span.clone(),
-                "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h",
+                "dasar `persetujuan_tertulis` hanya membuka informasi yang dikecualikan berdasarkan Pasal 17 huruf g atau huruf h UU 14/2008",
             )
-            .hint("persetujuan tertulis pihak yang rahasianya diungkap membuka informasi pribadi (Pasal 18 ayat (2) UU 14/2008); pilih dasar lain, misalnya \"penetapan_ppid\"");
+            .hint("persetujuan tertulis pihak yang rahasianya diungkap membuka informasi pribadi (Pasal 18 ayat (2) huruf a UU 14/2008); pilih dasar lain, misalnya \"penetapan_ppid\"");
         }
         // The opening is recorded: nothing to remind the PPID of.
         return;
@@ -192,7 +192,7 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveD
             Code::TermEndingSoon,
             term.span.clone(),
             format!(
-                "jangka waktu pengecualian berakhir {} ({}): PPID perlu menetapkan pembukaannya paling lambat pada tanggal itu",
+                "jangka waktu pengecualian berakhir {} ({}): PPID perlu membuat penetapan atas informasi ini sebelum jangka waktu berakhir",
                 locale::date(end),
                 match left {
                     0 => "hari ini".to_string(),

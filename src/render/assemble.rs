@@ -92,9 +92,10 @@ impl Summary {
                 *per_decision.entry(Decisions::key(&d.nomor)).or_default() += 1;
             }
         }
-        let decisions = site
-            .decisions
-            .iter()
+        let mut by_date: Vec<_> = site.decisions.iter().collect();
+        by_date.sort_by(|a, b| (a.tanggal, &a.nomor).cmp(&(b.tanggal, &b.nomor)));
+        let decisions = by_date
+            .into_iter()
             .map(|d| {
                 let count = per_decision.get(&Decisions::key(&d.nomor)).copied();
                 (DecisionView::new(d), count.unwrap_or(0))

@@ -331,7 +331,11 @@ fn atom_entry_xml(
 
 /// A record's entry in `atom.xml`, dated by its decision.
 pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> String {
-    let pasal: Vec<&str> = r.pasal.iter().map(|p| p.label.as_str()).collect();
+    let pasal: Vec<String> = r
+        .pasal
+        .iter()
+        .map(|p| format!("{} UU 14/2008", p.label))
+        .collect();
     let status = match (r.status, &r.dibuka) {
         ("berlaku", _) => "berlaku".to_string(),
         (_, Some(o)) => format!(
@@ -341,8 +345,11 @@ pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> St
         _ => "pengecualian telah berakhir; informasi kini terbuka".to_string(),
     };
     let decided = match &r.nomor_penetapan {
-        Some(n) => format!(" Ditetapkan {} dengan Nomor {n}.", r.ditetapkan),
-        None => format!(" Ditetapkan {}.", r.ditetapkan),
+        Some(n) => format!(
+            " Ditetapkan dengan keputusan Nomor {n} tanggal {}.",
+            r.ditetapkan
+        ),
+        None => format!(" Ditetapkan tanggal {}.", r.ditetapkan),
     };
     atom_entry_xml(
         &entry_id(&site.badan_publik, &r.nomor),

@@ -161,6 +161,9 @@ mod tests {
             ["content/a.md", "content/b.md"]
         );
         assert!(Batch::of(root, [root.join("daftar.toml")]).everything);
+        // Every record is checked against the decisions: a decision reads everything.
+        assert!(Batch::of(root, [root.join("keputusan/2025-012.md")]).everything);
+        assert!(Batch::of(root, [root.join("keputusan/.2025-012.md.swp")]).is_empty());
         assert!(Batch::of(root, [root.join("public/x")]).is_empty());
     }
 }
