@@ -186,6 +186,15 @@ pub fn run() -> ExitCode {
     let ui = Ui::new(&cli);
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let dates = DateSource::from_env(cli.tanggal);
+    // A build date that no edit can mend ends the preview before it starts (the zone of
+    // the site matters only at the very ends of the range).
+    let lasting = matches!(
+        cli.command,
+        Command::Serve { .. } | Command::Watch | Command::Build { watch: true }
+    );
+    if lasting && let Err(d) = dates.resolve(&crate::config::Config::default()) {
+        return ExitCode::from(setup_error(&ui, d) as u8);
+    }
     let exit = match &cli.command {
         Command::Check => check(&root, &dates, &ui),
         Command::Build { watch: false } => build(&root, &dates, &ui),

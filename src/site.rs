@@ -89,23 +89,46 @@ impl DateSource {
     }
 
     /// The moment of a publication in the site's zone: `SOURCE_DATE_EPOCH` when set
-    /// (so archives can be made reproducibly), else the clock.
+    /// (so archives can be made reproducibly), else the clock. Call only after
+    /// [`DateSource::resolve`] accepted the date, which keeps the instant in range.
     pub fn now_in(&self, config: &Config) -> chrono::DateTime<chrono::FixedOffset> {
         let instant = self
             .source_date_epoch
             .as_deref()
             .and_then(|raw| raw.trim().parse::<i64>().ok())
             .and_then(|s| DateTime::from_timestamp(s, 0))
+            .filter(|i| local_date(*i, config).is_some_and(|d| BUILD_DATES.contains(&d)))
             .unwrap_or(self.now);
         instant.with_timezone(&config.zone.offset())
     }
 
-    /// The build date in the site's zone.
+    /// The build date in the site's zone, within [`BUILD_DATES`].
     pub fn resolve(&self, config: &Config) -> Result<NaiveDate, Diagnostic> {
+        let out_of_range = |what: String| {
+            Diagnostic::new(
+                Severity::Error,
+                Code::BuildDate,
+                "",
+                format!(
+                    "{what} di luar rentang tanggal yang dapat dipakai ({} sampai {})",
+                    crate::locale::date(*BUILD_DATES.start()),
+                    crate::locale::date(*BUILD_DATES.end())
+                ),
+            )
+            .with_hint("periksa tahunnya; tanggal pembuatan situs biasanya hari ini, misalnya --tanggal 2026-11-25")
+        };
         if let Some(d) = self.tanggal {
-            return Ok(d);
+            return if BUILD_DATES.contains(&d) {
+                Ok(d)
+            } else {
+                Err(out_of_range(format!("tanggal pembuatan situs {d}")))
+            };
         }
         let instant = match &self.source_date_epoch {
+            // A number of seconds beyond chrono's calendar is out of range like any other.
+            Some(raw) if raw.trim().parse::<i64>().is_ok_and(|s| DateTime::from_timestamp(s, 0).is_none()) => {
+                return Err(out_of_range(format!("SOURCE_DATE_EPOCH `{}`", raw.trim())));
+            }
             Some(raw) => raw
                 .trim()
                 .parse::<i64>()
@@ -122,8 +145,28 @@ impl DateSource {
                 })?,
             None => self.now,
         };
-        Ok(instant.with_timezone(&config.zone.offset()).date_naive())
+        match local_date(instant, config) {
+            Some(d) if BUILD_DATES.contains(&d) => Ok(d),
+            _ => Err(out_of_range(match &self.source_date_epoch {
+                Some(raw) => format!("SOURCE_DATE_EPOCH `{}`", raw.trim()),
+                None => "tanggal jam komputer".to_string(),
+            })),
+        }
     }
+}
+
+/// The build dates daftar accepts: every date a record can hold (TOML's years 0000–9999
+/// after 1970), so that every date computed from them stays in range.
+pub const BUILD_DATES: std::ops::RangeInclusive<NaiveDate> = NaiveDate::from_ymd_opt(1970, 1, 1)
+    .expect("a date")
+    ..=NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+
+/// The date of an instant in the site's zone; `None` beyond chrono's range.
+fn local_date(instant: DateTime<Utc>, config: &Config) -> Option<NaiveDate> {
+    instant
+        .naive_utc()
+        .checked_add_offset(config.zone.offset())
+        .map(|t| t.date())
 }
 
 /// One record file as read and checked: the unit that watch mode keeps and re-reads.

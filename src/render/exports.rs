@@ -277,12 +277,16 @@ pub fn entry_id(badan_publik: &str, nomor: &str) -> String {
     )
 }
 
+/// The start of a day in the site's zone. Total: a date chrono cannot place in the zone
+/// (only at the ends of its range, which build dates never reach) is taken as UTC.
 fn midnight(date: &str, offset: FixedOffset) -> DateTime<FixedOffset> {
-    let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("ISO date from the view");
-    d.and_time(NaiveTime::MIN)
-        .and_local_timezone(offset)
-        .single()
-        .expect("fixed offset")
+    let start = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN);
+    match start.checked_sub_offset(offset) {
+        Some(utc) => DateTime::from_naive_utc_and_offset(utc, offset),
+        None => DateTime::from_naive_utc_and_offset(start, FixedOffset::east_opt(0).expect("UTC")),
+    }
 }
 
 type Xml = Writer<Vec<u8>>;

@@ -1,0 +1,128 @@
+//! One test per defect found by the adversarial test of issue 12, named after it, run
+//! on the real binary and a copy of the sample register. Each failed (a panic, an abort,
+//! a wrong exit code) before its fix.
+
+mod common;
+
+use common::{BIN, DATE, copy_site};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// A copy of the sample register: `<tmp>/situs`.
+fn sample() -> (TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("situs");
+    copy_site(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &root,
+        &["daftar.toml", "content", "keputusan"],
+    );
+    (tmp, root)
+}
+
+fn run(root: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).arg("--root").arg(root).env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// The exit code; a death by a signal (an abort) is `None`.
+fn code(out: &Output) -> Option<i32> {
+    out.status.code()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const RECORD: &str = "content/bkd/2024-005-data-pribadi-asn.md";
+
+fn append(root: &Path, rel: &str, text: &str) {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(root.join(rel))
+        .unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+#[test]
+fn defect_01_deeply_nested_markdown_no_longer_overflows_the_stack() {
+    let bodies = [
+        format!("\n{}x\n", "> ".repeat(10_000)),
+        format!("\n{}kata{}\n", "*".repeat(20_000), "*".repeat(20_000)),
+        format!(
+            "\n{}",
+            (0..5_000)
+                .map(|i| format!("{}- a\n", "  ".repeat(i)))
+                .collect::<String>()
+        ),
+    ];
+    for body in bodies {
+        let (_tmp, root) = sample();
+        append(&root, RECORD, &body);
+        for command in ["check", "build"] {
+            let out = run(&root, &[command, "--quiet", "--tanggal", DATE], &[]);
+            assert_eq!(code(&out), Some(0), "{command}: {}", stderr(&out));
+        }
+        // The body is on its page, whole (left unminified, valid HTML).
+        let page =
+            std::fs::read_to_string(root.join("public/bkd-2024-005-data-pribadi-asn/index.html"))
+                .unwrap();
+        assert!(page.contains("</blockquote>") || page.contains("</em>") || page.contains("</ul>"));
+    }
+}
+
+#[test]
+fn defect_02_a_source_date_epoch_beyond_the_calendar_is_e0506_not_a_panic() {
+    let (_tmp, root) = sample();
+    for epoch in ["8210266848000", "8210266876799", "-99999999999999"] {
+        let out = run(&root, &["check"], &[("SOURCE_DATE_EPOCH", epoch)]);
+        assert_eq!(code(&out), Some(2), "{epoch}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(&format!(
+                "galat[E0506]: SOURCE_DATE_EPOCH `{epoch}` di luar rentang tanggal yang dapat dipakai (1 Januari 1970 sampai 31 Desember 9999)"
+            )),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn defect_03_a_build_date_outside_1970_to_9999_is_e0506_for_build_and_serve() {
+    let (_tmp, root) = sample();
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    std::fs::remove_dir_all(root.join("keputusan")).unwrap();
+    std::fs::create_dir(root.join("content")).unwrap();
+    for date in ["-262143-01-01", "+262142-12-31", "1969-12-31", "0001-01-01"] {
+        let arg = format!("--tanggal={date}");
+        for command in ["check", "build"] {
+            let out = run(&root, &[command, &arg], &[]);
+            assert_eq!(code(&out), Some(2), "{command} {date}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains("galat[E0506]: tanggal pembuatan situs"),
+                "{}",
+                stderr(&out)
+            );
+        }
+    }
+    // The preview says so and stops, instead of panicking at start.
+    let out = run(
+        &root,
+        &["serve", "--tanggal=-262143-01-01", "--port", "0"],
+        &[],
+    );
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("galat[E0506]"), "{}", stderr(&out));
+    // The ends of the range are fine.
+    for date in ["1970-01-01", "9999-12-31"] {
+        let out = run(&root, &["check", &format!("--tanggal={date}")], &[]);
+        assert_eq!(code(&out), Some(0), "{date}: {}", stderr(&out));
+    }
+}
