@@ -87,6 +87,7 @@ pub enum Code {
     DecisionAfterPublication,
     DecisionDuplicate,
     DecisionInFuture,
+    DecisionSlugDuplicate,
 }
 
 impl Code {
@@ -164,6 +165,7 @@ impl Code {
         Code::DecisionAfterPublication,
         Code::DecisionDuplicate,
         Code::DecisionInFuture,
+        Code::DecisionSlugDuplicate,
     ];
 
     /// The rule's number; printed as four digits after the severity letter.
@@ -242,6 +244,7 @@ impl Code {
             Code::DecisionAfterPublication => 805,
             Code::DecisionDuplicate => 806,
             Code::DecisionInFuture => 807,
+            Code::DecisionSlugDuplicate => 808,
         }
     }
 
@@ -262,6 +265,6 @@ mod tests {
         let numbers: HashSet<u16> = Code::ALL.iter().map(|c| c.number()).collect();
         assert_eq!(numbers.len(), Code::ALL.len());
         // The last variant's number is listed: ALL cannot silently lag behind the enum.
-        assert!(Code::ALL.contains(&Code::DecisionInFuture));
+        assert!(Code::ALL.contains(&Code::DecisionSlugDuplicate));
     }
 }

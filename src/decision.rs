@@ -198,6 +198,26 @@ pub fn load_all(
         first.insert(key.clone(), &file.path);
         decisions.by_key.insert(key, file.decision.clone());
     }
+    // Two files whose names give one page address: the later one is refused.
+    let mut by_slug: Vec<(String, &str)> = files
+        .iter()
+        .map(|f| (source::page_slug(&f.path, DIR), f.path.as_str()))
+        .collect();
+    by_slug.sort_unstable();
+    for pair in by_slug.windows(2) {
+        let ((a, first), (b, later)) = (&pair[0], &pair[1]);
+        if a == b {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::DecisionSlugDuplicate,
+                    later,
+                    format!("alamat halaman `keputusan/{b}/` sudah dipakai oleh {first}"),
+                )
+                .with_hint("alamat dibentuk dari nama berkas (huruf kecil, selain huruf dan angka menjadi `-`); ganti nama salah satu berkas"),
+            );
+        }
+    }
     (decisions, files, diagnostics)
 }
 
@@ -296,7 +316,7 @@ pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: Naiv
     let fm = match frontmatter::split(&source.text) {
         Ok(fm) => fm,
         Err(e) => {
-            frontmatter::report(&mut sink, e);
+            frontmatter::report(&mut sink, e, true);
             return (None, None, diagnostics);
         }
     };

@@ -85,19 +85,29 @@ pub fn split(text: &str) -> Result<FrontMatter, SplitError> {
 }
 
 /// Reports why a file could not be split, at the place it names.
-pub fn report(sink: &mut Sink, e: SplitError) {
+/// `decision` tells a decision file (under `keputusan/`) from a record file.
+pub fn report(sink: &mut Sink, e: SplitError, decision: bool) {
     match e {
+        SplitError::Empty if decision => {
+            sink.error(Code::EmptyFile, 0..0, "berkas keputusan ini kosong")
+                .hint("salin contoh keputusan dari README atau dari `daftar init`, lalu isi");
+        }
         SplitError::Empty => {
             sink.error(Code::EmptyFile, 0..0, "berkas catatan ini kosong")
                 .hint("salin contoh catatan dari README, atau buat kerangka dengan `daftar new`");
         }
         SplitError::NoOpening(span) => {
+            let (noun, rest) = if decision {
+                ("keputusan", "isi keputusan")
+            } else {
+                ("catatan", "penjelasan")
+            };
             sink.error(
                 Code::NoFrontMatter,
                 span,
                 "berkas tidak diawali bagian data `+++`",
             )
-            .hint("baris pertama catatan harus `+++`, diikuti data TOML, lalu `+++` lagi sebelum penjelasan");
+            .hint(format!("baris pertama {noun} harus `+++`, diikuti data TOML, lalu `+++` lagi sebelum {rest}"));
         }
         SplitError::Unclosed(span) => {
             sink.error(

@@ -110,13 +110,25 @@ peserta = ["Dr. Andi Saputra, M.Si. (PPID Utama)", "Rina Wulandari, S.Kom. (Petu
 
 ## Menimbang
 
-bahwa terhadap informasi yang tercantum dalam Lampiran Keputusan ini telah dilakukan uji
-konsekuensi dan telah mendapat persetujuan pimpinan badan publik.
+bahwa terhadap informasi yang tercantum dalam Lampiran Keputusan ini telah dilakukan
+Pengujian Konsekuensi oleh PPID atas persetujuan Pimpinan Badan Publik sebagaimana
+dimaksud dalam Pasal 4 ayat (3) Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang
+Pengklasifikasian Informasi Publik;
+
+## Mengingat
+
+Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara
+Republik Indonesia Tahun 2008 Nomor 61, Tambahan Lembaran Negara Republik Indonesia
+Nomor 4846);
 
 ## Memutuskan
 
-Menetapkan informasi publik sebagaimana tercantum dalam Lampiran Keputusan ini sebagai
-informasi publik yang dikecualikan.
+**KESATU:** Menetapkan Informasi Publik sebagaimana tercantum dalam Lampiran yang
+merupakan bagian tidak terpisahkan dari Keputusan ini sebagai Informasi Publik yang
+Dikecualikan, dengan jangka waktu pengecualian sebagaimana tercantum dalam Lampiran
+tersebut.
+
+**KEDUA:** Keputusan ini mulai berlaku pada tanggal ditetapkan.
 "#;
 
 /// A TOML string literal for any text.

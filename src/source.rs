@@ -41,6 +41,12 @@ pub fn classify(file_name: &str) -> FileKind {
 /// separators, in a deterministic (sorted) order; plus warnings for ignored files and
 /// errors for folders that cannot be read.
 pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>) {
+    // What the folder's files are, for messages: decisions under `keputusan/`.
+    let kind = if content_dir == crate::config::DECISIONS_DIR {
+        "keputusan"
+    } else {
+        "catatan"
+    };
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
     let walker = WalkDir::new(root.join(content_dir))
@@ -84,9 +90,9 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
                     Severity::Warning,
                     Code::IgnoredFile,
                     &rel,
-                    format!("`{rel}` diabaikan: bukan berkas catatan (.md)"),
+                    format!("`{rel}` diabaikan: bukan berkas {kind} (.md)"),
                 )
-                .with_hint("catatan ditulis sebagai berkas Markdown berakhiran .md; berkas lain tidak diterbitkan"),
+                .with_hint(format!("{kind} ditulis sebagai berkas Markdown berakhiran .md; berkas lain tidak diterbitkan")),
             ),
         }
     }

@@ -188,16 +188,20 @@ pub struct OpeningView {
     /// "putusan Komisi Informasi"
     pub dasar: &'static str,
     pub nomor: Option<String>,
+    /// Whether the term had already ended when the opening was determined: the
+    /// information has been open since the end of the term, not since the opening.
+    pub setelah_berakhir: bool,
 }
 
-impl From<&Opening> for OpeningView {
-    fn from(o: &Opening) -> Self {
+impl OpeningView {
+    fn new(o: &Opening, term_end: Option<chrono::NaiveDate>) -> Self {
         OpeningView {
             tanggal: locale::date(o.tanggal),
             tanggal_iso: o.tanggal.to_string(),
             dasar_kode: o.dasar.key(),
             dasar: o.dasar.label(),
             nomor: o.nomor.clone(),
+            setelah_berakhir: term_end.is_some_and(|end| end < o.tanggal),
         }
     }
 }
@@ -301,7 +305,10 @@ impl PublicRecord {
             tempat: r.tempat.clone().unwrap_or_else(|| config.tempat.clone()),
             nomor_penetapan: r.nomor_penetapan.clone(),
             keputusan: r.keputusan.as_deref().map(DecisionView::new),
-            dibuka: r.dibuka.as_ref().map(OpeningView::from),
+            dibuka: r
+                .dibuka
+                .as_ref()
+                .map(|o| OpeningView::new(o, r.berlaku_sampai)),
             huruf: {
                 let mut h: Vec<String> = r.pasal_17.iter().map(|p| p.huruf.to_string()).collect();
                 h.sort();

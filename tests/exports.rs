@@ -197,6 +197,14 @@ fn atom_has_an_entry_per_record_with_stable_ids() {
         );
         // The decision's date and number travel with every entry.
         let summary = entry.summary().unwrap().value.as_str();
+        // The end of the term, where it has one.
+        if let Some(end) = r.berlaku_sampai {
+            assert!(
+                summary.contains(&format!("sampai dengan {}", daftar::locale::date(end))),
+                "{summary}"
+            );
+        }
+
         let decided = daftar::locale::date(r.ditetapkan);
         match &r.nomor_penetapan {
             Some(n) => assert!(

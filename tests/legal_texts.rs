@@ -10,11 +10,17 @@ use daftar::render::{self, Files, theme};
 use daftar::site::{self, DateSource, Site};
 
 fn sample(config_extra: Option<&str>) -> (Site, Files) {
+    sample_edited(config_extra, |_| ())
+}
+
+/// The sample, with `edit` applied to its copy before it is rendered.
+fn sample_edited(config_extra: Option<&str>, edit: impl Fn(&Path)) -> (Site, Files) {
     let tmp = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for entry in ["content", "keputusan"] {
         copy(&root.join(entry), &tmp.path().join(entry));
     }
+    edit(tmp.path());
     let mut config = std::fs::read_to_string(root.join("daftar.toml")).unwrap();
     if let Some(extra) = config_extra {
         config.push_str(extra);
@@ -130,7 +136,8 @@ fn costs_are_free_by_default_and_configurable_with_the_forms() {
     assert!(html.contains(
         "href=https://ppid.example.go.id/permohonan.pdf>formulir permohonan informasi</a>"
     ));
-    assert!(html.contains("href=formulir/keberatan.pdf>formulir keberatan</a>"));
+    // A path in the site is relative to the site's root, wherever the page is.
+    assert!(html.contains("href=../formulir/keberatan.pdf>formulir keberatan</a>"));
 }
 
 #[test]
@@ -232,4 +239,38 @@ fn each_decision_page_reads_like_the_keputusan_with_its_lampiran() {
     let css = String::from_utf8(public["daftar.css"].clone()).unwrap();
     assert!(css.contains("@page{size:A4 landscape") || css.contains("@page { size: A4 landscape"));
     assert!(css.contains(".halaman-keputusan .kepala"));
+}
+
+#[test]
+fn an_opening_determined_after_the_term_ended_dates_the_end_from_the_term() {
+    let rel = "content/dkisp/2023-002-rencana-tarif-retribusi-pusat-data.md";
+    let (_, public) = sample_edited(None, |root| {
+        let path = root.join(rel);
+        let text = std::fs::read_to_string(&path).unwrap().replacen(
+            "\nnomor_penetapan = ",
+            "\ndibuka = { tanggal = 2026-02-10, dasar = \"penetapan_ppid\", nomor = \"188.4/004/DKISP/II/2026\" }\nnomor_penetapan = ",
+            1,
+        );
+        std::fs::write(&path, text).unwrap();
+    });
+    let page = text(
+        &public,
+        "dkisp-2023-002-rencana-tarif-retribusi-pusat-data/index.html",
+    );
+    assert!(page.contains("Jangka waktu pengecualian telah berakhir pada 31 Desember 2025; pembukaannya ditetapkan pada tanggal 10 Februari 2026 berdasarkan penetapan PPID Nomor 188.4/004/DKISP/II/2026."), "{page}");
+    let ended = text(&public, "berakhir/index.html");
+    assert!(ended.contains("31 Desember 2025 hari terakhir jangka waktu; pembukaan ditetapkan 10 Februari 2026 berdasarkan penetapan PPID Nomor 188.4/004/DKISP/II/2026"), "{ended}");
+    // An opening before the end of the term dates the end from the opening.
+    let opened = text(
+        &public,
+        "biro-hukum-2024-008-telaahan-staf-penanganan-perkara/index.html",
+    );
+    assert!(opened.contains("Informasi ini telah dibuka pada tanggal 15 Juni 2026"));
+}
+
+#[test]
+fn the_lampiran_says_which_of_its_records_are_no_longer_exempted() {
+    let (_, public) = sample(None);
+    let page = text(&public, "keputusan/2024-007-penetapan-dik/index.html");
+    assert!(page.contains("Pengecualian telah berakhir: 15 Juni 2026 dibuka berdasarkan putusan Komisi Informasi Nomor 014/VI/KIP-KU-PS/2026"), "{page}");
 }

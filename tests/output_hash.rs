@@ -21,7 +21,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "91e2d1f996d128b122d7a1e79f64252007fde98fa7c0e036f03e1a8977d4761d";
+const EXPECTED: &str = "2cee3a4ebfe6005eb9854b2cda97bf53975f1fa5e44d7b69de1c74817304592a";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {

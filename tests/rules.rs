@@ -1474,6 +1474,14 @@ fn huruf_a_with_an_event_term_and_no_latest_end_is_e0226() {
         29,
         "`jangka_waktu.paling_lama` hanya dipakai bersama `peristiwa`",
     );
+    // Alone, it is an error too: the record is never dropped in silence.
+    expect_one(
+        &edit(&[("{ tahun = 5 }", "{ paling_lama = 2030-01-01 }")]),
+        "E0220",
+        12,
+        18,
+        "`jangka_waktu.paling_lama` hanya dipakai bersama `peristiwa`",
+    );
 }
 
 #[test]
@@ -3346,6 +3354,53 @@ fn two_decision_files_with_one_number_is_e0806_and_a_future_decision_is_e0807() 
             DECISION_PATH,
             Some(4),
             "tanggal keputusan 26 November 2026 jatuh sesudah tanggal pembuatan situs 25 November 2026"
+        )])
+    );
+}
+
+#[test]
+fn an_empty_decision_file_and_another_file_in_keputusan_are_named_as_decisions() {
+    let dir = site_with(&[
+        ("keputusan/kosong.md", b"".as_slice()),
+        ("keputusan/catatan.txt", b"x".as_slice()),
+        (PATH, VALID.as_bytes()),
+    ]);
+    let (_, report) = load_site(dir.path());
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[
+            (
+                "W0001",
+                "keputusan/catatan.txt",
+                None,
+                "`keputusan/catatan.txt` diabaikan: bukan berkas keputusan (.md)"
+            ),
+            (
+                "E0004",
+                "keputusan/kosong.md",
+                Some(1),
+                "berkas keputusan ini kosong"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn two_decision_files_with_one_page_address_is_e0808() {
+    let other = DECISION.replace("188.4/012/DKISP/III/2025", "188.4/013/DKISP/III/2025");
+    let dir = site_with(&[
+        ("keputusan/2025-012.md", DECISION.as_bytes()),
+        ("keputusan/2025_012.md", other.as_bytes()),
+        (PATH, referring(&[]).as_bytes()),
+    ]);
+    let (_, report) = load_site(dir.path());
+    assert_eq!(
+        site_diagnostics(&report),
+        owned(&[(
+            "E0808",
+            "keputusan/2025_012.md",
+            None,
+            "alamat halaman `keputusan/2025-012/` sudah dipakai oleh keputusan/2025-012.md"
         )])
     );
 }

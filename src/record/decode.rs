@@ -257,10 +257,24 @@ fn term(r: &mut Reader, v: &Value) -> Option<Located<Term>> {
             present.sort_by_key(|(k, _)| k.span().start);
             match present.as_slice() {
                 [] => {
-                    if t.is_empty() {
+                    let latest = t
+                        .iter()
+                        .find(|(k, _)| k.get_ref().as_ref() == "paling_lama");
+                    if let Some((k, _)) = latest {
+                        let key_span = r.span(k);
+                        r.error(
+                            Code::TermForm,
+                            key_span,
+                            "`jangka_waktu.paling_lama` hanya dipakai bersama `peristiwa`",
+                        )
+                        .hint(format!(
+                            "tulis peristiwanya juga: {{ peristiwa = \"...\", paling_lama = TANGGAL }}, atau salah satu: {forms}"
+                        ));
+                    } else if t.is_empty() {
                         r.error(Code::TermForm, span, "`jangka_waktu` kosong")
                             .hint(format!("tulis salah satu: {forms}"));
                     }
+                    // Otherwise every key was unknown, and reported as such.
                     None
                 }
                 [(key, value)] => {

@@ -273,7 +273,7 @@ pub fn load(
     let fm = match frontmatter::split(&source.text) {
         Ok(fm) => fm,
         Err(e) => {
-            frontmatter::report(&mut sink, e);
+            frontmatter::report(&mut sink, e, false);
             return Loaded {
                 record: None,
                 nomor: None,

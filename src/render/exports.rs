@@ -355,16 +355,22 @@ pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> St
         ),
         None => format!(" Ditetapkan tanggal {}.", r.ditetapkan),
     };
+    let term = &r.jangka_waktu;
+    let until = match (term.jenis, &term.berlaku_sampai) {
+        ("tahun" | "bulan", Some(end)) => format!(", sampai dengan {end}"),
+        ("peristiwa", Some(end)) => format!(", paling lama sampai dengan {end}"),
+        _ => String::new(),
+    };
     atom_entry_xml(
         &entry_id(&site.badan_publik, &r.nomor),
         &format!("{}: {}", r.nomor, r.judul),
         midnight(&r.ditetapkan_iso, offset),
         &page_url(site, r),
         &format!(
-            "{} ({}). Jangka waktu: {}.{decided} Status: {status}.",
+            "{} ({}). Jangka waktu: {}{until}.{decided} Status: {status}.",
             r.unit,
             pasal.join(", "),
-            r.jangka_waktu.teks
+            term.teks
         ),
     )
 }
