@@ -117,6 +117,10 @@ pub struct SourceText {
     pub text: String,
     /// Made when a span is first located: most files have nothing to report.
     line_starts: OnceLock<Vec<usize>>,
+    /// For each byte offset, the characters before it (a byte order mark not counted),
+    /// made only for columns far into a long line: constant time however many problems
+    /// one long line has.
+    chars_before: OnceLock<Vec<u32>>,
 }
 
 impl SourceText {
@@ -125,7 +129,25 @@ impl SourceText {
             path: path.into(),
             text: text.into(),
             line_starts: OnceLock::new(),
+            chars_before: OnceLock::new(),
         }
+    }
+
+    fn chars_before(&self) -> &[u32] {
+        self.chars_before.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.text.len() + 1);
+            let mut count = 0u32;
+            for (i, c) in self.text.char_indices() {
+                out.resize(i, count);
+                out.push(count);
+                // A byte order mark is invisible in editors: it is not a column.
+                if c != '\u{feff}' {
+                    count += 1;
+                }
+            }
+            out.resize(self.text.len() + 1, count);
+            out
+        })
     }
 
     fn line_starts(&self) -> &[usize] {
@@ -149,12 +171,34 @@ impl SourceText {
         };
         let line_start = line_starts[line];
         // A byte order mark is invisible in editors: it is not a column.
-        let column = self.text[line_start..offset]
-            .chars()
-            .filter(|c| *c != '\u{feff}')
-            .count()
-            + 1;
-        (line + 1, column)
+        let column = if offset - line_start < 512 {
+            self.text[line_start..offset]
+                .chars()
+                .filter(|c| *c != '\u{feff}')
+                .count()
+        } else {
+            // Far into a long line: the table, so that many problems stay cheap.
+            let chars = self.chars_before();
+            (chars[offset] - chars[line_start]) as usize
+        };
+        (line + 1, column + 1)
+    }
+
+    /// The whole lines a span touches: their byte range (without the last line ending)
+    /// and the 1-based number of the first. Printing a diagnostic needs only these, not
+    /// the whole file.
+    pub fn lines_of(&self, span: &Span) -> (Span, usize) {
+        let starts = self.line_starts();
+        let line_of = |offset: usize| match starts.binary_search(&offset.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (first, last) = (line_of(span.start), line_of(span.end.max(span.start)));
+        let start = starts[first];
+        let end = starts
+            .get(last + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        (start..end.max(start), first + 1)
     }
 
     /// Span of the whole of the given 1-based line, without its line ending.
@@ -260,6 +304,22 @@ mod tests {
         // Past the end or inside a character: clamped, never a panic.
         assert_eq!(src.line_column(1000), (3, 2));
         assert_eq!(src.line_column(4), (2, 1));
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line_count_characters_as_near_ones_do() {
+        let line = format!("\u{feff}{}", "é, ".repeat(2000));
+        let src = SourceText::new("a.md", format!("x\n{line}\ny"));
+        for offset in [2, 300, 2 + 3 + 4 * 100, 2 + 3 + 4 * 1999] {
+            let naive = src.text[2..offset]
+                .chars()
+                .filter(|c| *c != '\u{feff}')
+                .count()
+                + 1;
+            assert_eq!(src.line_column(offset), (2, naive), "{offset}");
+        }
+        let (lines, first) = src.lines_of(&(5..9));
+        assert_eq!((&src.text[lines], first), (line.as_str(), 2));
     }
 
     #[test]

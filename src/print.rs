@@ -26,6 +26,9 @@ pub fn human(diagnostics: &[Diagnostic], sources: &Sources, styled: bool) -> Str
     out
 }
 
+/// The longest stretch of lines shown under a diagnostic, in bytes.
+const MAX_SNIPPET: usize = 4096;
+
 fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
@@ -34,17 +37,28 @@ fn group<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Group<'a> {
     .with_name(d.severity.label());
     let mut g = Group::with_title(level.primary_title(d.message.as_str()).id(d.code_id()));
     let source = sources.get(&d.file);
-    match (&d.span, source) {
-        (Some(span), Some(source)) => {
+    // Only the lines the span touches go to the renderer (the whole file each time made
+    // printing many diagnostics of one file quadratic); a line too long to show is named
+    // by line and column only.
+    let lines = match (&d.span, source) {
+        (Some(span), Some(source)) => Some((span, source, source.lines_of(span))),
+        _ => None,
+    };
+    match lines {
+        Some((span, source, (lines, first))) if lines.len() <= MAX_SNIPPET => {
             // An invisible byte order mark would shift the caret: show the text without it.
-            let bom = if source.text.starts_with('\u{feff}') {
+            let bom = if lines.start == 0 && source.text.starts_with('\u{feff}') {
                 3
             } else {
                 0
             };
-            let span = span.start.saturating_sub(bom)..span.end.saturating_sub(bom);
+            let text = &source.text[lines.start + bom..lines.end];
+            let offset = lines.start + bom;
+            let span = span.start.saturating_sub(offset).min(text.len())
+                ..span.end.saturating_sub(offset).min(text.len());
             g = g.element(
-                Snippet::source(&source.text[bom..])
+                Snippet::source(text)
+                    .line_start(first)
                     .path(d.file.as_str())
                     .annotation(AnnotationKind::Primary.span(span)),
             );

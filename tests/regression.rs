@@ -126,3 +126,71 @@ fn defect_03_a_build_date_outside_1970_to_9999_is_e0506_for_build_and_serve() {
         assert_eq!(code(&out), Some(0), "{date}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn defect_15_thousands_of_problems_on_one_long_line_are_each_printed_with_their_place() {
+    // Printing used to hand the whole file to the renderer for every diagnostic, and
+    // columns were counted from the line's start each time: quadratic on such a line.
+    let (_tmp, root) = sample();
+    let rel = "content/dkisp/2025-004-konfigurasi-keamanan-pusat-data.md";
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let many = format!("pasal_17 = [\"c.6\"{}, \"j\"]", ", \"c.6\"".repeat(25_000));
+    std::fs::write(
+        root.join(rel),
+        text.replacen("pasal_17 = [\"c.6\", \"j\"]", &many, 1),
+    )
+    .unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(
+        code(&out),
+        Some(0),
+        "{}",
+        stderr(&out).lines().last().unwrap_or("")
+    );
+    let err = stderr(&out);
+    assert_eq!(err.matches("peringatan[W0213]").count(), 25_000);
+    // The last one, at its own column, named by line and column (the line is too long
+    // to show under it).
+    let last_column = 13 + 7 * 25_000;
+    assert!(
+        err.contains(&format!(" --> {rel}:5:{last_column}\n")),
+        "{}",
+        &err[err.len() - 400..]
+    );
+}
+
+#[test]
+fn defect_12_a_term_ending_after_year_9999_is_e0225() {
+    let (_tmp, root) = sample();
+    let rel = "content/bkd/2025-007-hasil-asesmen-seleksi-jpt.md";
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    std::fs::write(
+        root.join(rel),
+        text.replacen(
+            "jangka_waktu = { tahun = 5 }",
+            "jangka_waktu = { tahun = 7975 }",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "galat[E0225]: akhir jangka waktu berada di luar rentang tanggal yang dapat dihitung"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // One year less ends in 9999, and dik.json keeps to its schema's four-digit years.
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    std::fs::write(
+        root.join(rel),
+        text.replacen("{ tahun = 7975 }", "{ tahun = 7974 }", 1),
+    )
+    .unwrap();
+    let out = run(&root, &["build", "--quiet", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let json = std::fs::read_to_string(root.join("public/dik.json")).unwrap();
+    assert!(json.contains("\"berlaku_sampai\": \"9999-03-07\""));
+}

@@ -18,6 +18,16 @@ const HURUF_A_MAX_MONTHS: u32 = 30 * 12;
 /// (a day the target month lacks becomes its last day), or the `sampai` date. `None`
 /// inside when the term has no date; outer `None` when the date is out of range.
 pub fn end_date(term: &Term, ditetapkan: NaiveDate) -> Option<Option<NaiveDate>> {
+    // Dates are written with four-digit years everywhere (pages, exports, the schema).
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a date");
+    let end = end_date_unbounded(term, ditetapkan)?;
+    match end {
+        Some(d) if d > last => None,
+        _ => Some(end),
+    }
+}
+
+fn end_date_unbounded(term: &Term, ditetapkan: NaiveDate) -> Option<Option<NaiveDate>> {
     match term {
         Term::Tahun(n) => ditetapkan
             .checked_add_months(Months::new(n.checked_mul(12)?))
@@ -243,5 +253,11 @@ mod tests {
         assert_eq!(end_date(&Term::Permanen, d(2025, 3, 7)), Some(None));
         assert_eq!(end_date(&Term::Tahun(u32::MAX), d(2025, 3, 7)), None);
         assert_eq!(end_date(&Term::Bulan(u32::MAX), d(2025, 3, 7)), None);
+        // Beyond year 9999, which no page or export can write.
+        assert_eq!(end_date(&Term::Tahun(7975), d(2025, 3, 7)), None);
+        assert_eq!(
+            end_date(&Term::Tahun(7974), d(2025, 3, 7)),
+            Some(Some(d(9999, 3, 7)))
+        );
     }
 }
