@@ -20,6 +20,7 @@ pub enum Code {
     WrongType,
     BlankText,
     EmptyList,
+    ControlCharacter,
     // 02xx: the record's own fields
     NomorFormat,
     NomorDuplicate,
@@ -105,6 +106,7 @@ impl Code {
         Code::WrongType,
         Code::BlankText,
         Code::EmptyList,
+        Code::ControlCharacter,
         Code::NomorFormat,
         Code::NomorDuplicate,
         Code::SlugDuplicate,
@@ -184,6 +186,7 @@ impl Code {
             Code::WrongType => 104,
             Code::BlankText => 105,
             Code::EmptyList => 106,
+            Code::ControlCharacter => 107,
             Code::NomorFormat => 201,
             Code::NomorDuplicate => 202,
             Code::SlugDuplicate => 203,

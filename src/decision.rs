@@ -435,6 +435,7 @@ pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: Naiv
         .hint("keputusan baru dapat diterbitkan sesudah ditetapkan; periksa tahun dan bulannya");
     }
 
+    frontmatter::check_body(&mut r.sink, &source.text, fm.body.clone());
     let has_errors = r.sink.has_errors();
     let line = |span: &Span| source.line_column(span.start).0;
     let lines = DecisionLines {

@@ -84,6 +84,26 @@ pub fn split(text: &str) -> Result<FrontMatter, SplitError> {
     Err(SplitError::Unclosed(first.content))
 }
 
+/// Reports the first character of the body (the Markdown after the front matter) that
+/// no page or export can carry, at its place.
+pub fn check_body(sink: &mut Sink, text: &str, body: Range<usize>) {
+    let start = body.start;
+    if let Some((at, c)) = text[body]
+        .char_indices()
+        .find(|(_, c)| crate::toml_reader::unprintable(*c))
+    {
+        sink.error(
+            Code::ControlCharacter,
+            start + at..start + at + c.len_utf8(),
+            format!(
+                "penjelasan memuat karakter kendali U+{:04X} yang tidak dapat ditampilkan",
+                u32::from(c)
+            ),
+        )
+        .hint("hapus karakter itu (biasanya terbawa dari salinan dokumen lain); tulis teks biasa saja");
+    }
+}
+
 /// Reports why a file could not be split, at the place it names.
 /// `decision` tells a decision file (under `keputusan/`) from a record file.
 pub fn report(sink: &mut Sink, e: SplitError, decision: bool) {

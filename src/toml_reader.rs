@@ -16,6 +16,26 @@ use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Sink, Span};
 use crate::locale::Zone;
 
+/// A character that no page, feed or export can carry: a control character other than
+/// tab and line breaks, or a Unicode noncharacter.
+pub fn unprintable(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || n & 0xFFFE == 0xFFFE
+}
+
+/// Whether a text shows nothing: white space and zero-width characters only.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    })
+}
+
 /// A value with the span of its source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
@@ -197,10 +217,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string that must not be blank.
+    /// A string that must not be blank (zero-width characters count as blank) nor hold a
+    /// character that pages, feeds and exports cannot carry.
     pub fn text(&mut self, value: &Value, path: impl Display + Copy) -> Option<Located<String>> {
         let s = self.string(value, path)?;
-        if s.value.trim().is_empty() {
+        if let Some(c) = s.value.chars().find(|c| unprintable(*c)) {
+            self.error(
+                Code::ControlCharacter,
+                s.span,
+                format!("`{path}` memuat karakter kendali U+{:04X} yang tidak dapat ditampilkan", u32::from(c)),
+            )
+            .hint("hapus karakter itu (biasanya terbawa dari salinan dokumen lain); tulis teks biasa saja");
+            return None;
+        }
+        if is_blank(&s.value) {
             self.error(
                 Code::BlankText,
                 s.span,

@@ -194,3 +194,68 @@ fn defect_12_a_term_ending_after_year_9999_is_e0225() {
     let json = std::fs::read_to_string(root.join("public/dik.json")).unwrap();
     assert!(json.contains("\"berlaku_sampai\": \"9999-03-07\""));
 }
+
+#[test]
+fn defect_11_control_characters_and_invisible_texts_are_refused_at_their_place() {
+    let rel = "content/bkd/2024-005-data-pribadi-asn.md";
+    for escape in ["\\u0007", "\\u0000", "\\uFFFF", "\\u0085"] {
+        let (_tmp, root) = sample();
+        let text = std::fs::read_to_string(root.join(rel)).unwrap();
+        let judul = text.lines().find(|l| l.starts_with("judul = ")).unwrap();
+        let bad = format!("judul = \"Data{escape}pribadi\"");
+        std::fs::write(root.join(rel), text.replacen(judul, &bad, 1)).unwrap();
+        let out = run(&root, &["check", "--tanggal", DATE], &[]);
+        assert_eq!(code(&out), Some(1), "{escape}: {}", stderr(&out));
+        let code_point = &escape[2..];
+        assert!(
+            stderr(&out).contains(&format!(
+                "galat[E0107]: `judul` memuat karakter kendali U+{code_point} yang tidak dapat ditampilkan\n --> {rel}:3:9"
+            )),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // In daftar.toml: a setup problem, exit 2.
+    let (_tmp, root) = sample();
+    let config = std::fs::read_to_string(root.join("daftar.toml")).unwrap();
+    std::fs::write(
+        root.join("daftar.toml"),
+        config.replacen("ppid = \"PPID Utama", "ppid = \"PPID\\u0007 Utama", 1),
+    )
+    .unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("galat[E0107]: `ppid` memuat karakter kendali U+0007"));
+    // A raw NUL in the explanation, at its line and column.
+    let (_tmp, root) = sample();
+    append(&root, rel, "\nSatu\u{0}dua\n");
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    let lines = std::fs::read_to_string(root.join(rel))
+        .unwrap()
+        .lines()
+        .count();
+    assert!(
+        stderr(&out).contains(&format!(
+            "galat[E0107]: penjelasan memuat karakter kendali U+0000 yang tidak dapat ditampilkan\n  --> {rel}:{lines}:5"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // Zero-width spaces only are blank.
+    let (_tmp, root) = sample();
+    let text = std::fs::read_to_string(root.join(rel)).unwrap();
+    let unit = text.lines().find(|l| l.starts_with("unit = ")).unwrap();
+    std::fs::write(
+        root.join(rel),
+        text.replacen(unit, "unit = \"\u{200B}\u{200B}\"", 1),
+    )
+    .unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1));
+    assert!(
+        stderr(&out).contains("galat[E0105]: `unit` tidak boleh kosong"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -291,6 +291,7 @@ pub fn load(
     };
     let mut draft = decode::decode(&mut reader, table.get_ref(), fm.open.clone(), config);
     let mut sink = reader.sink;
+    frontmatter::check_body(&mut sink, &source.text, fm.body.clone());
     let decision = decided::resolve(&mut sink, &mut draft, decisions);
     citation::check(&mut sink, &draft);
     term::check(&mut sink, &draft, config, build_date);
