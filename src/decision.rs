@@ -204,6 +204,9 @@ pub fn load_all(
         .map(|f| (source::page_slug(&f.path, DIR), f.path.as_str()))
         .collect();
     by_slug.sort_unstable();
+    for (slug, path) in &by_slug {
+        diagnostics.extend(source::slug_too_long(slug, path, "keputusan/"));
+    }
     for pair in by_slug.windows(2) {
         let ((a, first), (b, later)) = (&pair[0], &pair[1]);
         if a == b {

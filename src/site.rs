@@ -411,6 +411,11 @@ fn cross_checks(
     let mut first: Option<(&str, &str)> = None;
     for (slug, i) in by_slug {
         let path = files[i].0;
+        if let Some(d) = source::slug_too_long(slug, path, "") {
+            report.push(d);
+            rejected[i] = true;
+            continue;
+        }
         if RESERVED_SLUGS.contains(&slug) {
             report.push(
                 Diagnostic::new(

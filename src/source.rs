@@ -49,7 +49,23 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
     };
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
-    let walker = WalkDir::new(root.join(content_dir))
+    let top = root.join(content_dir);
+    // A file where the folder should be is no folder of records (and no empty register).
+    if top.exists() && !top.is_dir() {
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Error,
+                Code::Unreadable,
+                content_dir,
+                format!("`{content_dir}` bukan folder"),
+            )
+            .with_hint(format!(
+                "{kind} disimpan sebagai berkas .md di dalam folder {content_dir}/; ganti nama berkas `{content_dir}` itu dan buat foldernya"
+            )),
+        );
+        return (records, diagnostics);
+    }
+    let walker = WalkDir::new(&top)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
@@ -82,8 +98,33 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
             continue;
         }
         let rel = relative(root, entry.path());
-        match classify(&entry.file_name().to_string_lossy()) {
-            FileKind::Record => records.push(rel),
+        let Some(name) = entry.file_name().to_str() else {
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::FileNameNotUtf8,
+                    &rel,
+                    format!("nama berkas `{rel}` bukan teks UTF-8 dan tidak dapat dibaca"),
+                )
+                .with_hint("ganti nama berkas dengan huruf, angka, dan tanda hubung biasa"),
+            );
+            continue;
+        };
+        match classify(name) {
+            FileKind::Record => match regular(root, entry.path(), entry.file_type()) {
+                Ok(()) => records.push(rel),
+                Err(why) => diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Error,
+                        Code::NotARegularFile,
+                        &rel,
+                        format!("`{rel}` {why} dan tidak dibaca"),
+                    )
+                    .with_hint(format!(
+                        "simpan setiap {kind} sebagai berkas teks biasa di dalam folder {content_dir}/"
+                    )),
+                ),
+            },
             FileKind::Skipped => {}
             FileKind::Ignored => diagnostics.push(
                 Diagnostic::new(
@@ -97,6 +138,28 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
         }
     }
     (records, diagnostics)
+}
+
+/// Whether a record's path may be read: a regular file, or a symbolic link to one inside
+/// the site (what the site publishes, its archive keeps). The reason otherwise. Nothing
+/// that is not a regular file is ever opened (a named pipe would block forever).
+fn regular(root: &Path, path: &Path, kind: std::fs::FileType) -> Result<(), &'static str> {
+    if kind.is_file() {
+        return Ok(());
+    }
+    if !kind.is_symlink() {
+        return Err("bukan berkas biasa (misalnya pipa atau perangkat)");
+    }
+    let (Ok(target), Ok(site)) = (std::fs::canonicalize(path), std::fs::canonicalize(root)) else {
+        return Err("adalah tautan simbolik yang tujuannya tidak ada");
+    };
+    if !target.starts_with(&site) {
+        return Err("adalah tautan simbolik ke luar folder situs");
+    }
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_file() => Ok(()),
+        _ => Err("adalah tautan simbolik ke sesuatu yang bukan berkas biasa"),
+    }
 }
 
 fn io_reason(e: &walkdir::Error) -> String {
@@ -133,6 +196,27 @@ pub fn page_slug(path: &str, dir: &str) -> String {
             }
         })
         .collect()
+}
+
+/// The longest page address: one folder name on every file system daftar writes to.
+pub const MAX_SLUG_BYTES: usize = 255;
+
+/// An error for a page address longer than a folder name may be (`prefix` names the
+/// folder the page is in, for the message).
+pub fn slug_too_long(slug: &str, path: &str, prefix: &str) -> Option<Diagnostic> {
+    (slug.len() > MAX_SLUG_BYTES).then(|| {
+        Diagnostic::new(
+            Severity::Error,
+            Code::SlugTooLong,
+            path,
+            format!(
+                "alamat halaman `{prefix}{}…/` terlalu panjang: {} bita, paling banyak {MAX_SLUG_BYTES}",
+                &slug[..40],
+                slug.len()
+            ),
+        )
+        .with_hint("alamat dibentuk dari nama folder dan berkas; pendekkan nama berkas atau foldernya")
+    })
 }
 
 /// A path relative to the root, with `/` separators.
@@ -188,7 +272,9 @@ pub fn site_sources(
                     format!("`{folder}` tidak dapat dibaca: {e}"),
                 )
             })?;
-            if entry.file_type().is_file() {
+            // What discovery reads, the archive keeps: regular files and links to
+            // them inside the site, with the bytes they lead to.
+            if regular(root, entry.path(), entry.file_type()).is_ok() {
                 let rel = relative(root, entry.path());
                 let bytes = read(&rel)?;
                 out.insert(rel, bytes);

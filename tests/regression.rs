@@ -259,3 +259,125 @@ fn defect_11_control_characters_and_invisible_texts_are_refused_at_their_place()
         stderr(&out)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn defect_09_a_named_pipe_called_x_md_is_e0008_and_never_opened() {
+    let (_tmp, root) = sample();
+    let fifo = root.join("content/x.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Opening it would block forever: the command must end by itself.
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("galat[E0008]: `content/x.md` bukan berkas biasa (misalnya pipa atau perangkat) dan tidak dibaca"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn defect_10_a_symlinked_record_is_archived_and_one_leading_outside_is_e0008() {
+    let (tmp, root) = sample();
+    // Inside the site: followed, and its bytes are in the bag like any record's.
+    std::fs::create_dir(root.join("naskah")).unwrap();
+    let moved = "content/bkd/2025-007-hasil-asesmen-seleksi-jpt.md";
+    std::fs::rename(root.join(moved), root.join("naskah/asesmen.md")).unwrap();
+    std::os::unix::fs::symlink("../../naskah/asesmen.md", root.join(moved)).unwrap();
+    let out = run(
+        &root,
+        &["publish", "--quiet", "--tanggal", DATE, "--catatan", "Uji"],
+        &[],
+    );
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let archived = root.join("archive/v0001/data/source").join(moved);
+    assert_eq!(
+        std::fs::read(archived).unwrap(),
+        std::fs::read(root.join("naskah/asesmen.md")).unwrap()
+    );
+    let out = run(&root, &["verify"], &[]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    // Outside the site: refused.
+    std::fs::write(tmp.path().join("luar.md"), "+++\n+++\n").unwrap();
+    std::os::unix::fs::symlink("../../luar.md", root.join("content/luar.md")).unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("galat[E0008]: `content/luar.md` adalah tautan simbolik ke luar folder situs dan tidak dibaca"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(&root)
+        .status();
+}
+
+#[test]
+fn defect_13_a_page_address_over_255_bytes_is_e0205_in_check() {
+    let (_tmp, root) = sample();
+    let long = format!("content/{}.md", "a".repeat(120));
+    let deep = format!("content/{}/{}.md", "b".repeat(120), "c".repeat(140));
+    let text = std::fs::read_to_string(root.join(RECORD)).unwrap();
+    std::fs::create_dir_all(root.join(&deep).parent().unwrap()).unwrap();
+    std::fs::write(
+        root.join(&long),
+        text.replacen("nomor = \"", "nomor = \"X-", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join(&deep),
+        text.replacen("nomor = \"", "nomor = \"Y-", 1),
+    )
+    .unwrap();
+    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "galat[E0205]: alamat halaman `{}…/` terlalu panjang: 261 bita, paling banyak 255",
+            "b".repeat(40)
+        )),
+        "{err}"
+    );
+    assert!(
+        !err.contains(&format!("`{}", "a".repeat(40))),
+        "a 120-byte address is fine"
+    );
+    // Check and build agree: the build refuses too, with the same error.
+    let out = run(&root, &["build", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(1));
+    assert!(stderr(&out).contains("galat[E0205]"));
+}
+
+#[test]
+fn defect_14_content_as_a_file_is_e0002_and_a_non_utf8_name_is_e0009() {
+    let (_tmp, root) = sample();
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content"), "bukan folder").unwrap();
+    let out = run(&root, &["build", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("galat[E0002]: `content` bukan folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!root.join("public").exists(), "no empty register is built");
+
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (_tmp, root) = sample();
+        let name = std::ffi::OsStr::from_bytes(b"content/data\xff.md");
+        std::fs::write(root.join(name), "+++\n+++\n").unwrap();
+        let out = run(&root, &["check", "--tanggal", DATE], &[]);
+        assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("galat[E0009]: nama berkas `content/data\u{FFFD}.md` bukan teks UTF-8 dan tidak dapat dibaca"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
