@@ -98,11 +98,26 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
             continue;
         }
         let rel = relative(root, entry.path());
+        if let Some(name) = entry.file_name().to_str()
+            && let Some(c) = name.chars().find(|c| matches!(c, '%' | '\r' | '\n'))
+        {
+            let shown = if c == '%' { "`%`" } else { "ganti baris" };
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    Code::FileNameUnusable,
+                    &rel,
+                    format!("nama berkas `{rel}` memuat {shown}, yang tidak dapat disimpan utuh di arsip BagIt"),
+                )
+                .with_hint("ganti nama berkas tanpa tanda persen atau ganti baris, misalnya `diskon-100-persen.md`"),
+            );
+            continue;
+        }
         let Some(name) = entry.file_name().to_str() else {
             diagnostics.push(
                 Diagnostic::new(
                     Severity::Error,
-                    Code::FileNameNotUtf8,
+                    Code::FileNameUnusable,
                     &rel,
                     format!("nama berkas `{rel}` bukan teks UTF-8 dan tidak dapat dibaca"),
                 )

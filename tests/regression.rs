@@ -381,3 +381,28 @@ fn defect_14_content_as_a_file_is_e0002_and_a_non_utf8_name_is_e0009() {
         );
     }
 }
+
+#[test]
+fn defect_17_a_file_name_with_a_percent_sign_is_e0009_before_any_bag_is_written() {
+    // bagit.py 1.9 does not decode the %25 that RFC 8493 requires in manifests: a bag
+    // with such a name validates in one validator and not the other, so none is made.
+    let (_tmp, root) = sample();
+    let text = std::fs::read_to_string(root.join(RECORD)).unwrap();
+    std::fs::write(
+        root.join("content/diskon 100%.md"),
+        text.replacen("nomor = \"", "nomor = \"DISKON-", 1),
+    )
+    .unwrap();
+    let out = run(
+        &root,
+        &["publish", "--tanggal", DATE, "--catatan", "Uji"],
+        &[],
+    );
+    assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("galat[E0009]: nama berkas `content/diskon 100%.md` memuat `%`, yang tidak dapat disimpan utuh di arsip BagIt"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!root.join("archive").exists());
+}
