@@ -3,6 +3,8 @@
 //! (`docs/hukum.md` gives each article, its text and its source). A change of wording
 //! must be a deliberate one.
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -17,9 +19,7 @@ fn sample(config_extra: Option<&str>) -> (Site, Files) {
 fn sample_edited(config_extra: Option<&str>, edit: impl Fn(&Path)) -> (Site, Files) {
     let tmp = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for entry in ["content", "keputusan"] {
-        copy(&root.join(entry), &tmp.path().join(entry));
-    }
+    common::copy_site(root, tmp.path(), &["content", "keputusan"]);
     edit(tmp.path());
     let mut config = std::fs::read_to_string(root.join("daftar.toml")).unwrap();
     if let Some(extra) = config_extra {
@@ -37,18 +37,6 @@ fn sample_edited(config_extra: Option<&str>, edit: impl Fn(&Path)) -> (Site, Fil
     let theme = theme::load(tmp.path(), &site.config.tema).unwrap();
     let out = render::render(&site, &theme, &report.diagnostics, &[]).unwrap();
     (site, out.public)
-}
-
-fn copy(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let dest = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// A page's text without tags, its white space collapsed.

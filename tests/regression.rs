@@ -406,3 +406,24 @@ fn defect_17_a_file_name_with_a_percent_sign_is_e0009_before_any_bag_is_written(
     );
     assert!(!root.join("archive").exists());
 }
+
+#[test]
+fn defect_13_an_output_folder_named_with_a_nul_is_refused_by_check() {
+    let (_tmp, root) = sample();
+    let config = std::fs::read_to_string(root.join("daftar.toml")).unwrap();
+    let publik = config.lines().find(|l| l.starts_with("publik = ")).unwrap();
+    std::fs::write(
+        root.join("daftar.toml"),
+        config.replacen(publik, "publik = \"pub\\u0000lik\"", 1),
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let out = run(&root, &[command, "--tanggal", DATE], &[]);
+        assert_eq!(code(&out), Some(2), "{command}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("galat[E0107]: `keluaran.publik` memuat karakter kendali U+0000"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
