@@ -21,7 +21,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "2cee3a4ebfe6005eb9854b2cda97bf53975f1fa5e44d7b69de1c74817304592a";
+const EXPECTED: &str = "4dc461bd0338c87100362e57f07c79f891e8932aeefe9cc8c6191f8882c60a30";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {
