@@ -370,8 +370,11 @@ pub fn publish(
     // A new version is chained only to an archive that is intact.
     let rel = site.config.outputs.arsip.clone();
     let archive_dir = site.output_dir(&rel);
+    // An archive that is not a folder is a place that cannot be written (reported when
+    // the bag is written, exit 2), not a damaged archive.
+    let not_a_folder = archive_dir.exists() && !archive_dir.is_dir();
     let checked = archive::verify::verify(&archive_dir, &rel);
-    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+    if !not_a_folder && checked.diagnostics.iter().any(Diagnostic::is_error) {
         report.diagnostics.extend(checked.diagnostics);
         ui.report(&report);
         ui.status(&format!(

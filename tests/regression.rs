@@ -427,3 +427,116 @@ fn defect_13_an_output_folder_named_with_a_nul_is_refused_by_check() {
         );
     }
 }
+
+/// A sample with two published versions (a record changed in between).
+fn published_twice() -> (TempDir, PathBuf) {
+    let (tmp, root) = sample();
+    let out = run(
+        &root,
+        &["publish", "--quiet", "--tanggal", DATE, "--catatan", "Satu"],
+        &[],
+    );
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    append(&root, RECORD, "\nPerubahan kecil.\n");
+    let out = run(
+        &root,
+        &["publish", "--quiet", "--tanggal", DATE, "--catatan", "Dua"],
+        &[],
+    );
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    (tmp, root)
+}
+
+fn writable(path: &Path) {
+    let _ = Command::new("chmod").args(["-R", "u+w"]).arg(path).status();
+}
+
+#[cfg(unix)]
+#[test]
+fn defect_16_verify_holds_folder_names_numbers_and_files_to_one_another() {
+    let verify = |root: &Path| {
+        let out = run(root, &["verify"], &[]);
+        (code(&out), stderr(&out))
+    };
+    // A renamed version: the padded name is no version, and v0002 is missing.
+    let (_tmp, root) = published_twice();
+    std::fs::rename(root.join("archive/v0002"), root.join("archive/v00002")).unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains("berkas tambahan di arsip: v00002, bukan versi"),
+        "{err}"
+    );
+    // A symbolic link named like the next version.
+    let (_tmp, root) = published_twice();
+    std::os::unix::fs::symlink("v0002", root.join("archive/v0003")).unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains("berkas tambahan di arsip: v0003, bukan versi"),
+        "{err}"
+    );
+    // A payload file replaced by a link to an identical file.
+    let (_tmp, root) = published_twice();
+    let bag = root.join("archive/v0002");
+    writable(&bag);
+    let file = bag.join("data/public/daftar.css");
+    let copy = root.join("salinan.css");
+    std::fs::copy(&file, &copy).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&copy, &file).unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains("v0002: berkas data/public/daftar.css diganti dengan tautan simbolik"),
+        "{err}"
+    );
+    // `archive` as a file.
+    let (_tmp, root) = sample();
+    std::fs::write(root.join("archive"), "bukan folder").unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains("galat[E0705]: `archive` bukan folder arsip"),
+        "{err}"
+    );
+    // A v0000 folder is no version, and no version 4294967295 is ever named.
+    let (_tmp, root) = published_twice();
+    std::fs::create_dir(root.join("archive/v0000")).unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains("berkas tambahan di arsip: v0000, bukan versi"),
+        "{err}"
+    );
+    assert!(!err.contains("4294967295"), "{err}");
+    // A forged number in the newest bag's version record: verify names it, and publish
+    // refuses to chain onto it (instead of wrapping around to v0000).
+    let (_tmp, root) = published_twice();
+    let bag = root.join("archive/v0002");
+    writable(&bag);
+    let record = bag.join("daftar-versi.json");
+    let text = std::fs::read_to_string(&record).unwrap();
+    std::fs::write(
+        &record,
+        text.replacen("\"nomor\": 2", "\"nomor\": 4294967295", 1),
+    )
+    .unwrap();
+    let (c, err) = verify(&root);
+    assert_eq!(c, Some(1), "{err}");
+    assert!(
+        err.contains(
+            "v0002: daftar-versi.json menyebut versi v0002 (nomor 4294967295), bukan v0002"
+        ),
+        "{err}"
+    );
+    append(&root, RECORD, "\nLagi.\n");
+    let out = run(
+        &root,
+        &["publish", "--tanggal", DATE, "--catatan", "Tiga"],
+        &[],
+    );
+    assert_ne!(code(&out), Some(0), "{}", stderr(&out));
+    assert!(!root.join("archive/v0000").exists());
+    writable(&root);
+}

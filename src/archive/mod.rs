@@ -55,12 +55,14 @@ pub fn version_name(n: u32) -> String {
     format!("v{n:04}")
 }
 
-/// The number of a bag folder's name (`v0007` → 7).
+/// The number of a bag folder's name (`v0007` → 7). Only the name daftar writes for a
+/// number counts (`v00007` and `v0000` are no versions): names and numbers agree exactly.
 pub fn version_number(name: &str) -> Option<u32> {
     let digits = name.strip_prefix('v')?;
-    (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+    let n: u32 = (digits.len() >= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())
-        .flatten()
+        .flatten()?;
+    (n >= 1 && version_name(n) == name).then_some(n)
 }
 
 /// The bag folders of an archive, in version order.
@@ -101,5 +103,8 @@ mod tests {
         assert_eq!(version_number("v07"), None);
         assert_eq!(version_number("v000x"), None);
         assert_eq!(version_number(".daftar-bag-v0007-abc"), None);
+        // One number, one name: no padded copies, no version 0.
+        assert_eq!(version_number("v00007"), None);
+        assert_eq!(version_number("v0000"), None);
     }
 }

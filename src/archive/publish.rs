@@ -112,7 +112,11 @@ pub fn publish(
         ));
     }
 
-    let number = last.map_or(1, |l| l.nomor + 1);
+    // No wrap-around: the archive refused a forged number before (verify), and cannot
+    // hold more versions than a u32 counts.
+    let number = last
+        .map_or(Some(1), |l| l.nomor.checked_add(1))
+        .unwrap_or(u32::MAX);
     let versi = version_name(number);
     let (ditambah, dihapus, diubah) = diff(last.map(|l| l.daftar.as_slice()), &records);
     let info = VersionInfo {

@@ -49,14 +49,19 @@ impl Hasher {
     }
 }
 
-/// Every file under `dir`, relative to it with `/`.
-fn files_under(dir: &Path) -> Vec<String> {
+/// Every file under `dir`, relative to it with `/`, and whether it is a symbolic link.
+fn files_under(dir: &Path) -> Vec<(String, bool)> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| !e.file_type().is_dir())
-        .map(|e| crate::source::relative(dir, e.path()))
+        .map(|e| {
+            (
+                crate::source::relative(dir, e.path()),
+                e.file_type().is_symlink(),
+            )
+        })
         .collect()
 }
 
@@ -142,7 +147,15 @@ fn check_bag(archive_rel: &str, name: &str, dir: &Path, hasher: &Hasher) -> Chec
     out.diagnostics.extend(results.into_iter().flatten());
     out.files = expected.len();
     listed.extend(expected.iter().map(|(_, p)| p.clone()));
-    for file in files_under(dir) {
+    for (file, link) in files_under(dir) {
+        // A file a bag holds is its bytes, never a pointer to bytes elsewhere.
+        if link {
+            out.diagnostics.push(problem(
+                Code::BagChanged,
+                at(&file),
+                format!("{name}: berkas {file} diganti dengan tautan simbolik"),
+            ));
+        }
         if !listed.contains(&file) {
             out.diagnostics.push(problem(
                 Code::BagExtra,
@@ -197,11 +210,25 @@ fn field<'a>(info: &'a [(String, String)], label: &str) -> Option<&'a str> {
 /// Verifies every bag of the archive and the chain between them.
 pub fn verify(archive: &Path, archive_rel: &str) -> Report {
     let mut diagnostics = Vec::new();
+    if archive.exists() && !archive.is_dir() {
+        diagnostics.push(problem(
+            Code::BagInvalid,
+            archive_rel.to_string(),
+            format!("`{archive_rel}` bukan folder arsip"),
+        ));
+        return Report {
+            versions: 0,
+            files: 0,
+            diagnostics,
+        };
+    }
     let found = bags(archive).unwrap_or_default();
     if let Ok(entries) = std::fs::read_dir(archive) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            let is_bag = version_number(&name).is_some() && entry.path().is_dir();
+            // A symbolic link named like a version is no version (and is reported).
+            let is_bag =
+                version_number(&name).is_some() && entry.file_type().is_ok_and(|t| t.is_dir());
             if name.starts_with(STAGING_PREFIX) {
                 diagnostics.push(
                     Diagnostic::new(
@@ -236,6 +263,22 @@ pub fn verify(archive: &Path, archive_rel: &str) -> Report {
         files += c.files;
         diagnostics.extend(c.diagnostics.iter().cloned());
         let at = format!("{archive_rel}/{name}/{BAG_INFO}");
+        // The version record inside the bag names the same version as its folder.
+        match super::read_info(&archive.join(name)) {
+            Ok(info) if info.nomor == *n && info.versi == *name => {}
+            Ok(info) => diagnostics.push(problem(
+                Code::BagInvalid,
+                format!("{archive_rel}/{name}/{}", super::VERSION_FILE),
+                format!(
+                    "{name}: {} menyebut versi {} (nomor {}), bukan {name}",
+                    super::VERSION_FILE,
+                    info.versi,
+                    info.nomor
+                ),
+            )),
+            // Its absence or damage is reported with the bag's manifests.
+            Err(_) => {}
+        }
         if field(&c.info, "External-Identifier") != Some(name.as_str()) {
             diagnostics.push(problem(
                 Code::BagInvalid,
