@@ -70,7 +70,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Membuat situs baru: daftar.toml, content/ dengan satu contoh catatan, .gitignore.
+    /// Membuat situs baru: daftar.toml, content/ dengan satu contoh catatan, keputusan/ dengan contoh keputusannya, .gitignore.
     Init {
         /// Folder situs baru (bawaan: folder kerja).
         dir: Option<PathBuf>,

@@ -191,7 +191,7 @@ pub fn load_all(
                     nomor.span.clone(),
                     format!("nomor keputusan `{}` sudah dipakai oleh {by}", nomor.value),
                 )
-                .with_hint("setiap keputusan ditulis dalam satu berkas; gabungkan kedua berkas atau perbaiki nomornya"),
+                .with_hint("setiap keputusan ditulis dalam satu berkas (huruf besar dan kecil pada nomor dianggap sama); gabungkan kedua berkas atau perbaiki nomornya"),
             );
             continue;
         }

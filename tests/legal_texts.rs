@@ -178,7 +178,7 @@ fn record_pages_quote_pasal_17_in_full_and_name_the_decision_not_the_sop_reviewe
     assert!(page.contains(
         "yang menurut sifatnya dirahasiakan kecuali atas putusan Komisi Informasi atau pengadilan"
     ));
-    assert!(page.contains("Informasi ini telah dibuka pada tanggal 15 Juni 2026 berdasarkan putusan Komisi Informasi Nomor 014/VI/KIP-KU-PS/2026"));
+    assert!(page.contains("Informasi ini telah dibuka pada tanggal 15 Juni 2026 berdasarkan putusan Komisi Informasi (Nomor 014/VI/KIP-KU-PS/2026)"));
     let permanent = text(&public, "bkd-2024-005-data-pribadi-asn/index.html");
     assert!(permanent.contains("Dikecualikan secara permanen."));
 }
@@ -245,9 +245,9 @@ fn an_opening_determined_after_the_term_ended_dates_the_end_from_the_term() {
         &public,
         "dkisp-2023-002-rencana-tarif-retribusi-pusat-data/index.html",
     );
-    assert!(page.contains("Jangka waktu pengecualian telah berakhir pada 31 Desember 2025; pembukaannya ditetapkan pada tanggal 10 Februari 2026 berdasarkan penetapan PPID Nomor 188.4/004/DKISP/II/2026."), "{page}");
+    assert!(page.contains("Jangka waktu pengecualian telah berakhir pada 31 Desember 2025; pembukaannya ditetapkan pada tanggal 10 Februari 2026 berdasarkan penetapan PPID (Nomor 188.4/004/DKISP/II/2026)."), "{page}");
     let ended = text(&public, "berakhir/index.html");
-    assert!(ended.contains("31 Desember 2025 hari terakhir jangka waktu; pembukaan ditetapkan 10 Februari 2026 berdasarkan penetapan PPID Nomor 188.4/004/DKISP/II/2026"), "{ended}");
+    assert!(ended.contains("31 Desember 2025 hari terakhir jangka waktu; pembukaan ditetapkan 10 Februari 2026 berdasarkan penetapan PPID (Nomor 188.4/004/DKISP/II/2026)"), "{ended}");
     // An opening before the end of the term dates the end from the opening.
     let opened = text(
         &public,
@@ -260,5 +260,5 @@ fn an_opening_determined_after_the_term_ended_dates_the_end_from_the_term() {
 fn the_lampiran_says_which_of_its_records_are_no_longer_exempted() {
     let (_, public) = sample(None);
     let page = text(&public, "keputusan/2024-007-penetapan-dik/index.html");
-    assert!(page.contains("Pengecualian telah berakhir: 15 Juni 2026 dibuka berdasarkan putusan Komisi Informasi Nomor 014/VI/KIP-KU-PS/2026"), "{page}");
+    assert!(page.contains("Pengecualian telah berakhir: 15 Juni 2026 dibuka berdasarkan putusan Komisi Informasi (Nomor 014/VI/KIP-KU-PS/2026)"), "{page}");
 }

@@ -3641,6 +3641,25 @@ fn an_opening_before_the_decision_after_today_or_on_an_unknown_basis_is_e0233() 
 }
 
 #[test]
+fn the_awaited_event_opens_only_a_term_that_awaits_one_e0233() {
+    let event = "dibuka = { tanggal = 2026-01-05, dasar = \"peristiwa\" }\ncatatan_internal";
+    expect(
+        &edit(&[("catatan_internal", event)]),
+        &[(
+            "E0233",
+            16,
+            10,
+            "dasar `peristiwa` hanya dipakai bila jangka waktu menunggu suatu peristiwa",
+        )],
+    );
+    let r = valid(&edit(&[
+        ("catatan_internal", event),
+        ("{ tahun = 5 }", "{ peristiwa = \"sampai rapat selesai\" }"),
+    ]));
+    assert_eq!(r.status, Status::Dibuka);
+}
+
+#[test]
 fn written_consent_opens_only_huruf_g_and_h_pasal_18_ayat_2_uu_14_2008() {
     let consent =
         "dibuka = { tanggal = 2026-01-05, dasar = \"persetujuan_tertulis\" }\ncatatan_internal";

@@ -35,7 +35,7 @@ pub fn resolve(sink: &mut Sink, draft: &mut Draft, decisions: &Decisions) -> Opt
             let hint = match closest {
                 Some(n) => format!("mungkin maksudnya \"{n}\""),
                 None if decisions.is_empty() => "buat berkas keputusan di folder keputusan/ (lihat README), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan".to_string(),
-                None => "periksa nomor keputusan di folder keputusan/; nomor harus ditulis sama persis".to_string(),
+                None => "periksa nomor keputusan di folder keputusan/; nomornya harus sama (huruf besar dan kecil tidak dibedakan)".to_string(),
             };
             sink.error(
                 Code::DecisionUnknown,

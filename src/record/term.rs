@@ -177,6 +177,15 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config, build_date: NaiveD
                 "catat pembukaan setelah terjadi; sampai saat itu informasi ini tetap dikecualikan",
             );
         }
+        // The awaited event can only end a term that awaits one.
+        if o.dasar == OpeningBasis::Peristiwa && !matches!(term.value, Term::Peristiwa { .. }) {
+            sink.error(
+                Code::OpeningInvalid,
+                opened.span.clone(),
+                "dasar `peristiwa` hanya dipakai bila jangka waktu menunggu suatu peristiwa",
+            )
+            .hint("jangka waktu catatan ini tidak berupa peristiwa; pilih dasar lain, misalnya \"penetapan_ppid\"");
+        }
         // Written consent opens only personal information (Pasal 18 ayat (2) UU 14/2008).
         if o.dasar == OpeningBasis::PersetujuanTertulis
             && !huruf.iter().any(|h| matches!(h, 'g' | 'h'))
