@@ -155,13 +155,13 @@ impl Decisions {
     }
 }
 
+/// The decisions of a site, what reading them reported, and the texts those reports
+/// point into (for printing).
+pub type Loaded = (Decisions, Vec<Diagnostic>, Vec<Arc<SourceText>>);
+
 /// Reads every decision file under `keputusan/` (none when the folder does not exist),
-/// with the checks across them. Diagnostics and sources go to the caller.
-pub fn load_all(
-    root: &Path,
-    config: &Config,
-    build_date: NaiveDate,
-) -> (Decisions, Vec<DecisionFile>, Vec<Diagnostic>) {
+/// with the checks across them.
+pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
     if !root.join(DIR).is_dir() {
         return (Decisions::default(), Vec::new(), Vec::new());
     }
@@ -221,7 +221,12 @@ pub fn load_all(
             );
         }
     }
-    (decisions, files, diagnostics)
+    let mut sources = Vec::new();
+    for file in files {
+        diagnostics.extend(file.diagnostics);
+        sources.extend(file.source);
+    }
+    (decisions, diagnostics, sources)
 }
 
 /// Reads and checks one decision file.
@@ -310,10 +315,15 @@ impl std::fmt::Display for FieldPath {
     }
 }
 
-type Loaded = (Option<Decision>, Option<Located<String>>, Vec<Diagnostic>);
+type LoadedFile = (Option<Decision>, Option<Located<String>>, Vec<Diagnostic>);
 
 /// Reads and checks one decision file's text.
-pub fn load(source: &SourceText, sha256: &str, config: &Config, build_date: NaiveDate) -> Loaded {
+pub fn load(
+    source: &SourceText,
+    sha256: &str,
+    config: &Config,
+    build_date: NaiveDate,
+) -> LoadedFile {
     let mut diagnostics = Vec::new();
     let mut sink = Sink::new(source, &mut diagnostics);
     let fm = match frontmatter::split(&source.text) {

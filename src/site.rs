@@ -232,14 +232,11 @@ pub struct Setup {
 /// are not usable. Problems of decision files are in the report; the site still loads.
 pub fn setup(root: &Path, dates: &DateSource) -> Result<Setup, Report> {
     let (config, build_date, mut report) = config_and_date(root, dates)?;
-    let (decisions, files, found) = decision::load_all(root, &config, build_date);
+    let (decisions, found, sources) = decision::load_all(root, &config, build_date);
     report.diagnostics.extend(found);
-    for file in files {
-        report.diagnostics.extend(file.diagnostics);
-        if let Some(s) = file.source {
-            report.sources.insert(s.path.clone(), s);
-        }
-    }
+    report
+        .sources
+        .extend(sources.into_iter().map(|s| (s.path.clone(), s)));
     Ok(Setup {
         config,
         build_date,

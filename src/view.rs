@@ -116,7 +116,8 @@ pub struct ApprovalView {
 }
 
 /// A decision (Keputusan), as the public may see it: everything but its consequence
-/// test's sheet and participants.
+/// test's sheet and participants, and its body (rendered for its own page only, not for
+/// every record that refers to it).
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionView {
     pub slug: String,
@@ -127,8 +128,6 @@ pub struct DecisionView {
     pub tempat: String,
     pub pejabat: Official,
     pub persetujuan: ApprovalView,
-    /// The Markdown body as HTML (raw HTML in it escaped); `None` when there is none.
-    pub isi_html: Option<String>,
 }
 
 impl DecisionView {
@@ -152,7 +151,6 @@ impl DecisionView {
                 tanggal: locale::date(d.persetujuan.tanggal),
                 tanggal_iso: d.persetujuan.tanggal.to_string(),
             },
-            isi_html: crate::render::markdown::to_html(&d.body),
         }
     }
 }

@@ -54,8 +54,10 @@ struct SopView<'a> {
 /// What the aggregate pages need to know before the first row: counts, the filter
 /// choices, totals, warnings and versions (all cheap to compute from the records).
 pub struct Summary {
-    /// The decisions, by number, with how many records each establishes.
+    /// The decisions, by date, with how many records each establishes.
     decisions: Vec<(DecisionView, usize)>,
+    /// Each decision's body as HTML, in the same order.
+    decision_bodies: Vec<Option<String>>,
     berlaku: usize,
     berakhir: usize,
     huruf_list: Vec<HurufOption>,
@@ -94,6 +96,10 @@ impl Summary {
         }
         let mut by_date: Vec<_> = site.decisions.iter().collect();
         by_date.sort_by(|a, b| (a.tanggal, &a.nomor).cmp(&(b.tanggal, &b.nomor)));
+        let decision_bodies = by_date
+            .iter()
+            .map(|d| crate::render::markdown::to_html(&d.body))
+            .collect();
         let decisions = by_date
             .into_iter()
             .map(|d| {
@@ -103,6 +109,7 @@ impl Summary {
             .collect();
         Summary {
             decisions,
+            decision_bodies,
             berlaku,
             berakhir,
             huruf_list: huruf
@@ -373,9 +380,10 @@ impl<'s> PublicLists<'s> {
             None => None,
         };
         let mut decisions = HashMap::new();
-        for (d, count) in &summary.decisions {
+        for ((d, count), body) in summary.decisions.iter().zip(&summary.decision_bodies) {
             let mut ctx = renderer.context("../../", "keputusan");
             ctx.insert("keputusan", d);
+            ctx.insert("isi_html", body);
             ctx.insert("jumlah", count);
             ctx.insert("baris", &slot("lampiran"));
             let page = SlotWriter::open(

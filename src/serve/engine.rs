@@ -173,16 +173,7 @@ impl Engine {
             let (decisions, decision_report, decision_sources) =
                 match self.context.take().filter(|_| !reread_all) {
                     Some(c) => (c.decisions, c.decision_report, c.decision_sources),
-                    None => {
-                        let (decisions, files, mut found) =
-                            decision::load_all(&self.root, &config, build_date);
-                        let mut sources = Vec::new();
-                        for f in files {
-                            found.extend(f.diagnostics);
-                            sources.extend(f.source);
-                        }
-                        (decisions, found, sources)
-                    }
+                    None => decision::load_all(&self.root, &config, build_date),
                 };
             self.context = Some(Context {
                 config: config.clone(),
