@@ -21,7 +21,7 @@ use crate::render::theme::{self, Theme};
 use crate::scaffold;
 use crate::site::{self, DateSource, Report, Site};
 use crate::view::count_status;
-use crate::write;
+use crate::write::{self, SiteWriter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -255,7 +255,9 @@ fn load(root: &Path, dates: &DateSource) -> (Option<(Site, Theme)>, Report) {
 }
 
 pub fn check(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
-    let (loaded, report) = load(root, dates);
+    let notes = write::recover_if_idle(root);
+    let (loaded, mut report) = load(root, dates);
+    report.diagnostics.splice(0..0, notes);
     ui.report(&report);
     let exit = exit_for(&report);
     let tally = print::tally(Tally::of(&report.diagnostics));
@@ -281,8 +283,59 @@ fn leave_to_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
-pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
+/// Takes the site's lock for a command that writes, finishing or rolling back an
+/// interrupted write first; the writer is `None` when `root` holds no site.
+fn open_writer(
+    root: &Path,
+    command: &str,
+    ui: &Ui,
+) -> Result<(Option<SiteWriter>, Vec<Diagnostic>), Diagnostic> {
+    let waiting = |holder: &write::Holder| {
+        ui.status(&format!(
+            "Menunggu {} selesai menulis situs ini…",
+            holder.describe()
+        ))
+    };
+    Ok(match SiteWriter::open(root, command, waiting)? {
+        Some((writer, notes)) => (Some(writer), notes),
+        None => (None, Vec::new()),
+    })
+}
+
+/// The site and its writer: what `build` and `publish` start from. An interrupted
+/// write is dealt with first; the lock is taken only for a site that can be written
+/// (a refused build leaves nothing behind, not even `.daftar/`).
+fn load_for_writing(
+    root: &Path,
+    dates: &DateSource,
+    command: &str,
+    ui: &Ui,
+) -> (Option<(SiteWriter, Site, Theme)>, Report) {
+    let notes = write::recover_if_idle(root);
     let (loaded, mut report) = load(root, dates);
+    report.diagnostics.splice(0..0, notes);
+    let Some((site, theme)) = loaded.filter(|_| exit_for(&report) == Exit::Ok) else {
+        return (None, report);
+    };
+    match open_writer(root, command, ui) {
+        Ok((Some(writer), notes)) => {
+            report.diagnostics.extend(notes);
+            let o = &site.config.outputs;
+            report
+                .diagnostics
+                .extend(write::remove_old_staging(root, &[&o.publik, &o.internal]));
+            (Some((writer, site, theme)), report)
+        }
+        Ok((None, _)) => (None, report),
+        Err(d) => {
+            report.push(d);
+            (None, report)
+        }
+    }
+}
+
+pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
+    let (loaded, mut report) = load_for_writing(root, dates, "daftar build", ui);
     let refused = |ui: &Ui, report: &Report| {
         ui.report(report);
         ui.status(&format!(
@@ -291,12 +344,12 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         ));
     };
     let exit = exit_for(&report);
-    let Some((site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
+    let Some((writer, site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
         refused(ui, &report);
         return exit;
     };
     let history = load_history(&site, &mut report);
-    let written = build_to_disk(&site, &theme, &report.diagnostics, &history);
+    let written = build_to_disk(&writer, &site, &theme, &report.diagnostics, &history);
     let exit = match written {
         Ok((public_files, internal_files)) => {
             ui.report(&report);
@@ -318,24 +371,24 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         }
     };
     leave_to_exit((site, theme, history));
+    drop(writer);
     exit
 }
 
-/// Renders straight into staging folders beside the outputs, then swaps them in.
+/// Renders straight into the writer's staging folders, then swaps them in.
 fn build_to_disk(
+    writer: &SiteWriter,
     site: &Site,
     theme: &Theme,
     notices: &[Diagnostic],
     history: &[VersionInfo],
 ) -> Result<(usize, usize), Diagnostic> {
-    let empty = render::Files::new();
-    let staged = [
-        write::stage(&site.output_dir(&site.config.outputs.publik), &empty)?,
-        write::stage(&site.output_dir(&site.config.outputs.internal), &empty)?,
-    ];
-    let sink = render::sink::DiskSink::new(staged[0].new_path(), staged[1].new_path());
+    let sink = render::sink::DiskSink::new(
+        writer.staging(write::PUBLIC_STAGE)?,
+        writer.staging(write::INTERNAL_STAGE)?,
+    );
     render::render_into(site, theme, notices, history, &sink)?;
-    write::commit(&staged, || Ok(()))?;
+    writer.commit(write::output_moves(&site.config.outputs))?;
     Ok(sink.counts())
 }
 
@@ -354,7 +407,7 @@ pub fn publish(
     force: bool,
     ui: &Ui,
 ) -> Exit {
-    let (loaded, mut report) = load(root, dates);
+    let (loaded, mut report) = load_for_writing(root, dates, "daftar publish", ui);
     let refused = |ui: &Ui, report: &Report| {
         ui.report(report);
         ui.status(&format!(
@@ -363,7 +416,7 @@ pub fn publish(
         ));
     };
     let exit = exit_for(&report);
-    let Some((site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
+    let Some((writer, site, theme)) = loaded.filter(|_| exit == Exit::Ok) else {
         refused(ui, &report);
         return exit;
     };
@@ -398,6 +451,7 @@ pub fn publish(
         now: dates.now_in(&site.config),
     };
     match archive::publish::publish(
+        &writer,
         &site,
         &theme,
         &report.diagnostics,
@@ -466,9 +520,11 @@ pub fn verify(root: &Path, ui: &Ui) -> Exit {
     };
     let rel = &config.outputs.arsip;
     let dir = root.join(rel);
+    let mut diagnostics = write::recover_if_idle(root);
     let checked = archive::verify::verify(&dir, rel);
+    diagnostics.extend(checked.diagnostics);
     let report = Report {
-        diagnostics: checked.diagnostics,
+        diagnostics,
         ..Report::default()
     };
     ui.report(&report);
@@ -583,7 +639,9 @@ pub fn new(
     nomor: Option<&str>,
     ui: &Ui,
 ) -> Exit {
-    let (loaded, report) = site::load_with_nomors(root, dates);
+    let notes = write::recover_if_idle(root);
+    let (loaded, mut report) = site::load_with_nomors(root, dates);
+    report.diagnostics.splice(0..0, notes);
     let Some((site, nomors)) = loaded else {
         ui.report(&report);
         return exit_for(&report);
@@ -642,8 +700,17 @@ pub fn new(
     if let Err(e) = written {
         return setup_error(ui, io_diagnostic(&path, &e));
     }
-    if ui.format == Format::Json {
-        ui.report(&Report::default());
+    // What recovery did is said; the warnings of the site are `check`'s to show.
+    let recovered: Vec<Diagnostic> = report
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.code == Code::Interrupted)
+        .collect();
+    if ui.format == Format::Json || !recovered.is_empty() {
+        ui.report(&Report {
+            diagnostics: recovered,
+            ..Report::default()
+        });
     }
     ui.status(&format!(
         "Catatan baru: {rel}\nIsi setiap kolom yang kosong, waktu setiap langkah SOP, dan ketiga pengesahan, lalu jalankan `daftar check`."

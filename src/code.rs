@@ -76,6 +76,8 @@ pub enum Code {
     // 06xx: rendering and writing
     Template,
     Write,
+    Interrupted,
+    SiteBusy,
     // 07xx: the archive
     BagChanged,
     BagMissing,
@@ -160,6 +162,8 @@ impl Code {
         Code::SiteExists,
         Code::Template,
         Code::Write,
+        Code::Interrupted,
+        Code::SiteBusy,
         Code::BagChanged,
         Code::BagMissing,
         Code::BagExtra,
@@ -243,6 +247,8 @@ impl Code {
             Code::SiteExists => 507,
             Code::Template => 601,
             Code::Write => 602,
+            Code::Interrupted => 603,
+            Code::SiteBusy => 604,
             Code::BagChanged => 701,
             Code::BagMissing => 702,
             Code::BagExtra => 703,

@@ -16,6 +16,8 @@ pub const CONTENT_DIR: &str = "content";
 pub const THEMES_DIR: &str = "themes";
 /// The folder of decision files (Keputusan), beside `content/`.
 pub const DECISIONS_DIR: &str = "keputusan";
+/// The site's folder for locks, journals and data being written (ignored by git).
+pub const WORK_DIR: &str = ".daftar";
 /// Days before the end of a term from which `check` reminds the PPID to decide on it:
 /// about 30 working days.
 pub const DEFAULT_REMINDER_DAYS: u32 = 42;
@@ -351,7 +353,7 @@ fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>
         .and_then(|c| c.as_os_str().to_str());
     let clashes = matches!(
         first,
-        Some(CONTENT_DIR | THEMES_DIR | DECISIONS_DIR | FILE_NAME)
+        Some(CONTENT_DIR | THEMES_DIR | DECISIONS_DIR | FILE_NAME | WORK_DIR)
     );
     if !normal || clashes {
         r.error(
@@ -359,7 +361,7 @@ fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>
             s.span.clone(),
             format!("folder keluaran `{}` tidak boleh dipakai", s.value),
         )
-        .hint("tulis nama folder di dalam folder situs, bukan content/, keputusan/, atau themes/, tanpa `..` dan tanpa garis miring di awal");
+        .hint("tulis nama folder di dalam folder situs, bukan content/, keputusan/, themes/, atau .daftar/, tanpa `..` dan tanpa garis miring di awal");
         return None;
     }
     Some(Located::new(

@@ -32,7 +32,7 @@ arsip = "archive"      # satu salinan per versi yang diterbitkan
 melebihi_mutu_baku = "peringatan"   # atau "galat"
 "#;
 
-pub const GITIGNORE: &str = "# Keluaran daftar: dibangun ulang dari content/ kapan saja.\n/public/\n/internal/\n# archive/ sengaja tidak diabaikan: itu arsip resmi setiap versi terbit.\n";
+pub const GITIGNORE: &str = "# Keluaran daftar: dibangun ulang dari content/ kapan saja.\n/public/\n/internal/\n# Data sementara daftar (kunci, jurnal, keluaran yang sedang ditulis).\n/.daftar/\n# archive/ sengaja tidak diabaikan: itu arsip resmi setiap versi terbit.\n";
 
 /// A valid example record (invented names and NIPs), established by [`EXAMPLE_DECISION`].
 pub const EXAMPLE_RECORD: &str = r#"+++

@@ -1,13 +1,13 @@
 //! `daftar publish` and `daftar verify`: the archive of published versions (BagIt bags
 //! chained by their tag manifests), tamper detection, the no-change and failed
-//! publishes, reproducible builds, and a publish killed at any moment.
+//! publishes and reproducible builds (a publish killed at any moment: `tests/crash.rs`).
 
 mod common;
 
 use common::{DATE, copy_tree};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use walkdir::WalkDir;
 
@@ -467,7 +467,7 @@ fn verify_names_an_edited_bag_info_and_the_broken_chain() {
 fn verify_names_a_missing_version() {
     let site = two_versions();
     writable(&site.path("archive"));
-    daftar::archive::bag::remove(&site.path("archive/v0001")).unwrap();
+    daftar::write::remove_tree(&site.path("archive/v0001")).unwrap();
     verify_fails(
         &site,
         &["galat[E0704]: rantai putus: versi v0001 hilang dari arsip"],
@@ -490,134 +490,6 @@ fn the_same_sources_and_date_build_byte_identical_outputs() {
     assert_eq!(a.run(&["build", "--tanggal", DATE]).code, 0);
     assert_eq!(a.tree("public"), a.tree("archive/v0001/data/public"));
     assert_eq!(a.tree("internal"), a.tree("archive/v0001/data/internal"));
-}
-
-/// A register large enough that publishing takes a while: the sample, many times over.
-fn large_site(copies: usize) -> Site {
-    let site = Site::sample();
-    let records: Vec<PathBuf> = WalkDir::new(site.path("content"))
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    for i in 0..copies {
-        for path in &records {
-            let text = std::fs::read_to_string(path).unwrap();
-            let text = text.replacen("nomor = \"DIK-", &format!("nomor = \"SALINAN{i}-DIK-"), 1);
-            let name = format!(
-                "salinan-{i}-{}",
-                path.file_name().unwrap().to_string_lossy()
-            );
-            std::fs::write(path.with_file_name(name), text).unwrap();
-        }
-    }
-    site
-}
-
-#[test]
-fn a_publish_killed_at_any_moment_leaves_the_archive_valid() {
-    let site = large_site(15);
-    assert_eq!(site.publish(&[]).code, 0);
-    // How long a whole publish takes, so the kills land all through it.
-    let started = std::time::Instant::now();
-    assert_eq!(site.publish(&["--paksa"]).code, 0);
-    let whole = started.elapsed();
-    let mut published = 2;
-    let mut seen_leftovers = 0;
-    for step in 0..12u32 {
-        let mut child = site
-            .command(&["publish", "--paksa", "--tanggal", DATE])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(whole * step / 12);
-        let _ = child.kill();
-        let status = child.wait().unwrap();
-        if status.success() {
-            published += 1;
-        }
-        // Complete or absent: every bag there verifies, leftovers are only reported.
-        let bags: Vec<String> = site
-            .bags()
-            .into_iter()
-            .filter(|b| b.starts_with('v'))
-            .collect();
-        assert!(
-            bags.len() == published || bags.len() == published + 1,
-            "step {step}: {bags:?}"
-        );
-        published = bags.len();
-        seen_leftovers += site
-            .bags()
-            .iter()
-            .filter(|b| b.starts_with(".daftar-bag-"))
-            .count();
-        let verify = site.run(&["verify"]);
-        assert_eq!(verify.code, 0, "step {step}: {}", verify.stderr);
-        assert!(
-            verify
-                .stderr
-                .lines()
-                .filter(|l| l.starts_with("galat"))
-                .count()
-                == 0,
-            "step {step}: {}",
-            verify.stderr
-        );
-    }
-    // And kills aimed at the moment the partial bag is being written.
-    for attempt in 0..3 {
-        let mut child = site
-            .command(&["publish", "--paksa", "--tanggal", DATE])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let writing = loop {
-            if site.bags().iter().any(|b| b.starts_with(".daftar-bag-")) {
-                break true;
-            }
-            if child.try_wait().unwrap().is_some() {
-                break false;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(1));
-        };
-        let _ = child.kill();
-        child.wait().unwrap();
-        assert!(
-            writing,
-            "attempt {attempt}: the publish ended before its bag appeared"
-        );
-        let verify = site.run(&["verify"]);
-        assert_eq!(verify.code, 0, "attempt {attempt}: {}", verify.stderr);
-        seen_leftovers += site
-            .bags()
-            .iter()
-            .filter(|b| b.starts_with(".daftar-bag-"))
-            .count();
-    }
-    assert!(
-        seen_leftovers > 0,
-        "no kill interrupted the writing of a bag"
-    );
-    // The next publish cleans up what an interrupted one left behind.
-    let leftovers = site
-        .bags()
-        .into_iter()
-        .filter(|b| b.starts_with(".daftar-bag-"))
-        .count();
-    let run = site.publish(&["--paksa"]);
-    assert_eq!(run.code, 0);
-    assert_eq!(
-        run.stderr
-            .matches("peringatan[W0706]: sisa publikasi yang terputus dihapus")
-            .count(),
-        leftovers
-    );
-    assert!(site.bags().iter().all(|b| b.starts_with('v')));
-    assert_eq!(site.run(&["verify"]).code, 0);
 }
 
 #[test]

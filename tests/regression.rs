@@ -540,3 +540,175 @@ fn defect_16_verify_holds_folder_names_numbers_and_files_to_one_another() {
     assert!(!root.join("archive/v0000").exists());
     writable(&root);
 }
+
+// Defects 4 to 8: crash safety. Each stops the real binary at a step of its write
+// (`DAFTAR_FAULT`, an abort as under `kill -9`); `tests/crash.rs` goes through every
+// step, kills at increasing delays, and runs writers at once.
+
+/// Runs `args` stopped at `point`; it must die there.
+fn stopped_at(root: &Path, args: &[&str], point: &str) {
+    let out = run(root, args, &[("DAFTAR_FAULT", point)]);
+    assert_eq!(code(&out), None, "not stopped at {point}: {}", stderr(&out));
+}
+
+/// The files of a folder, by path.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn defect_04_a_build_killed_between_its_renames_is_finished_by_the_next_command() {
+    let (_tmp, root) = sample();
+    let build = ["build", "--quiet", "--tanggal", DATE];
+    assert_eq!(code(&run(&root, &build, &[])), Some(0));
+    append(&root, RECORD, "\nPerubahan kecil.\n");
+    // Killed with public/ moved out of the way and the new one not yet in.
+    stopped_at(&root, &build, "move-0-aside");
+    assert!(!root.join("public").exists());
+    let check = run(&root, &["check", "--tanggal", DATE], &[]);
+    assert_eq!(code(&check), Some(0), "{}", stderr(&check));
+    assert!(
+        stderr(&check).contains("diselesaikan: public/, internal/ kini berisi hasilnya"),
+        "{}",
+        stderr(&check)
+    );
+    // Both folders are the interrupted build's: the same as a build now.
+    let (public, internal) = (
+        files_of(&root.join("public")),
+        files_of(&root.join("internal")),
+    );
+    assert_eq!(code(&run(&root, &build, &[])), Some(0));
+    assert!(public == files_of(&root.join("public")));
+    assert!(internal == files_of(&root.join("internal")));
+}
+
+#[test]
+fn defect_05_a_publish_killed_after_a_swap_has_its_version_in_the_archive_first() {
+    let (_tmp, root) = sample();
+    let publish = ["publish", "--quiet", "--tanggal", DATE];
+    assert_eq!(code(&run(&root, &publish, &[])), Some(0));
+    append(&root, RECORD, "\nPerubahan kecil.\n");
+    // Killed right after public/ was swapped in: the version it shows is there.
+    stopped_at(&root, &publish, "move-1-in");
+    assert!(root.join("archive/v0002/bagit.txt").is_file());
+    let verify = run(&root, &["verify"], &[]);
+    assert_eq!(code(&verify), Some(0), "{}", stderr(&verify));
+    let bag = root.join("archive/v0002/data");
+    assert!(files_of(&root.join("public")) == files_of(&bag.join("public")));
+    assert!(files_of(&root.join("internal")) == files_of(&bag.join("internal")));
+    writable(&root);
+}
+
+#[test]
+fn defect_06_temporary_data_lives_in_daftar_and_is_removed_by_the_next_command() {
+    let (_tmp, root) = sample();
+    let build = ["build", "--quiet", "--tanggal", DATE];
+    for _ in 0..3 {
+        stopped_at(&root, &build, "staging");
+    }
+    assert!(root.join(".daftar/baru/publik").is_dir());
+    assert_eq!(
+        std::fs::read_to_string(root.join(".daftar/.gitignore")).unwrap(),
+        "*\n"
+    );
+    // A staging folder left beside the outputs by an earlier daftar.
+    std::fs::create_dir_all(root.join(".daftar-sementara-AbC123/lama")).unwrap();
+    let out = run(&root, &["build", "--tanggal", DATE], &[]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("peringatan[W0603]: `daftar build` yang terputus (dimulai ")
+            && err.contains("dibatalkan: belum ada yang diubah; berkas sementaranya dihapus dari .daftar/")
+            && err.contains(
+                "peringatan[W0603]: sisa pembangunan yang terputus dihapus: .daftar-sementara-AbC123"
+            ),
+        "{err}"
+    );
+    let left: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert_eq!(left, [".daftar"]);
+    assert!(!root.join(".daftar/baru").exists());
+    // `init` tells git to ignore it.
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(code(&run(tmp.path(), &["init", "--quiet"], &[])), Some(0));
+    let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "/.daftar/"), "{ignore}");
+}
+
+#[test]
+fn defect_07_two_publishes_at_once_make_one_version_and_a_whole_archive() {
+    for _ in 0..3 {
+        let (_tmp, root) = sample();
+        let publish = ["publish", "--quiet", "--tanggal", DATE];
+        assert_eq!(code(&run(&root, &publish, &[])), Some(0));
+        append(&root, RECORD, "\nPerubahan kecil.\n");
+        let spawn = || {
+            Command::new(BIN)
+                .args(publish)
+                .arg("--root")
+                .arg(&root)
+                .output()
+        };
+        let (a, b) = std::thread::scope(|s| {
+            let a = s.spawn(spawn);
+            let b = s.spawn(spawn);
+            (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+        });
+        assert_eq!((code(&a), code(&b)), (Some(0), Some(0)));
+        let versions: Vec<String> = std::fs::read_dir(root.join("archive"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(versions.len(), 2, "{versions:?}");
+        let verify = run(&root, &["verify"], &[]);
+        assert_eq!(code(&verify), Some(0), "{}", stderr(&verify));
+        writable(&root);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn defect_08_removing_a_staged_bag_leaves_published_files_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, root) = sample();
+    let publish = ["publish", "--quiet", "--tanggal", DATE];
+    assert_eq!(code(&run(&root, &publish, &[])), Some(0));
+    append(&root, RECORD, "\nPerubahan kecil.\n");
+    // The new bag is staged whole (its unchanged files hard links to v0001's).
+    stopped_at(&root, &publish, "staging");
+    let staged = root.join(".daftar/baru/v0002/data/source/daftar.toml");
+    let published = root.join("archive/v0001/data/source/daftar.toml");
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(
+        std::fs::metadata(&staged).unwrap().ino(),
+        std::fs::metadata(&published).unwrap().ino()
+    );
+    // The next command removes the staged bag; v0001 stays read-only, every file.
+    let check = run(&root, &["check", "--quiet", "--tanggal", DATE], &[]);
+    assert_eq!(code(&check), Some(0), "{}", stderr(&check));
+    assert!(!root.join(".daftar/baru").exists());
+    let writable_files: Vec<_> = walkdir::WalkDir::new(root.join("archive/v0001"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.metadata().unwrap().permissions().mode() & 0o222 != 0)
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert_eq!(writable_files, Vec::<String>::new());
+    writable(&root);
+}

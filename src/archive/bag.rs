@@ -1,10 +1,11 @@
 //! Writing and reading BagIt 1.0 bags (RFC 8493): `bagit.txt`, `bag-info.txt`,
 //! `manifest-sha256.txt`, `tagmanifest-sha256.txt` and the payload under `data/`.
 //!
-//! A bag is written under a temporary name beside its final place, made read-only and
-//! then renamed into place, so it is either complete or absent. A payload file equal to
-//! the previous bag's is a hard link to it, not a copy: each bag stays complete for any
-//! validator, and a version that changes one record costs little more than that record.
+//! A bag is written and synced in the site's staging folder, made read-only, and moved
+//! into the archive by the site's writer (`write`), so it is either complete or absent.
+//! A payload file equal to the previous bag's is a hard link to it, not a copy: each bag
+//! stays complete for any validator, and a version that changes one record costs little
+//! more than that record.
 
 use std::collections::HashMap;
 use std::fs;
@@ -81,9 +82,11 @@ pub fn bag_info_text(fields: &[(&str, String)]) -> String {
         .collect()
 }
 
-/// Makes a tree read-only (bags never change), or writable again to remove a leftover.
-pub fn set_read_only(path: &Path, read_only: bool) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(path).contents_first(!read_only) {
+/// Makes a staged bag read-only (bags never change), all but its top folder, which
+/// becomes read-only once the bag is in place (`write::seal_folder`). Each folder is
+/// synced: the bag's entries last as its files do.
+pub fn set_read_only(path: &Path) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(path).contents_first(true) {
         let entry = entry.map_err(io::Error::other)?;
         if entry.path_is_symlink() {
             continue;
@@ -92,25 +95,22 @@ pub fn set_read_only(path: &Path, read_only: bool) -> io::Result<()> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = match (entry.file_type().is_dir(), read_only) {
-                (true, true) => 0o555,
-                (true, false) => 0o755,
-                (false, true) => 0o444,
-                (false, false) => 0o644,
+            let top = entry.depth() == 0;
+            let mode = match (entry.file_type().is_dir(), top) {
+                (true, true) => 0o755,
+                (true, false) => 0o555,
+                (false, _) => 0o444,
             };
             perms.set_mode(mode);
         }
         #[cfg(not(unix))]
-        perms.set_readonly(read_only);
+        perms.set_readonly(!entry.file_type().is_dir());
         fs::set_permissions(entry.path(), perms)?;
+        if entry.file_type().is_dir() {
+            crate::write::sync_dir(entry.path());
+        }
     }
     Ok(())
-}
-
-/// Removes a (possibly read-only) folder.
-pub fn remove(path: &Path) -> io::Result<()> {
-    set_read_only(path, false)?;
-    fs::remove_dir_all(path)
 }
 
 /// What writing a bag cost.
@@ -124,41 +124,10 @@ pub struct Stats {
     pub payload_bytes: u64,
 }
 
-/// A bag written under a temporary name, removed again unless committed.
+/// A bag written completely in its staging folder, waiting to be moved into place.
 pub struct StagedBag {
-    temp: PathBuf,
-    dest: PathBuf,
-    committed: bool,
     pub tagmanifest_sha256: String,
     pub stats: Stats,
-}
-
-impl StagedBag {
-    /// Renames the bag into place; the archive folder is synced so the rename lasts.
-    pub fn commit(&mut self) -> Result<(), Diagnostic> {
-        if self.dest.exists() {
-            return Err(write_error(
-                &self.dest,
-                &io::Error::new(io::ErrorKind::AlreadyExists, "versi itu sudah ada"),
-            ));
-        }
-        fs::rename(&self.temp, &self.dest).map_err(|e| write_error(&self.dest, &e))?;
-        self.committed = true;
-        if let Some(parent) = self.dest.parent()
-            && let Ok(dir) = fs::File::open(parent)
-        {
-            let _ = dir.sync_all();
-        }
-        Ok(())
-    }
-}
-
-impl Drop for StagedBag {
-    fn drop(&mut self) {
-        if !self.committed {
-            let _ = remove(&self.temp);
-        }
-    }
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -185,25 +154,17 @@ fn previous_payload(previous: Option<&Path>) -> HashMap<String, PathBuf> {
         .collect()
 }
 
-/// Writes a bag named `name` in `archive`: the payload (paths under `data/`), the
-/// extra tag files, `bag-info.txt` with `info` plus Payload-Oxum, and both manifests.
+/// Writes a bag into the empty folder `temp`: the payload (paths under `data/`), the
+/// extra tag files, `bag-info.txt` with `info` plus Payload-Oxum, and both manifests;
+/// every file synced, then made read-only.
 pub fn stage(
-    archive: &Path,
-    name: &str,
+    temp: &Path,
     payload: &Files,
     tag_files: &[(&str, Vec<u8>)],
     info: &[(&str, String)],
     previous: Option<&Path>,
 ) -> Result<StagedBag, Diagnostic> {
-    let temp = tempfile::Builder::new()
-        .prefix(&format!("{}{name}-", super::STAGING_PREFIX))
-        .tempdir_in(archive)
-        .map_err(|e| write_error(archive, &e))?
-        .keep();
     let mut staged = StagedBag {
-        temp: temp.clone(),
-        dest: archive.join(name),
-        committed: false,
         tagmanifest_sha256: String::new(),
         stats: Stats::default(),
     };
@@ -231,6 +192,7 @@ pub fn stage(
         staged.stats.files += 1;
         staged.stats.payload_bytes += bytes.len() as u64;
         manifest.push((hash, path));
+        crate::write::fault::point("bag-staging");
     }
 
     let mut fields: Vec<(&str, String)> = info.to_vec();
@@ -255,7 +217,7 @@ pub fn stage(
     let path = temp.join(TAGMANIFEST);
     write_synced(&path, text.as_bytes()).map_err(|e| write_error(&path, &e))?;
     staged.tagmanifest_sha256 = sha256_hex(text.as_bytes());
-    set_read_only(&temp, true).map_err(|e| write_error(&temp, &e))?;
+    set_read_only(temp).map_err(|e| write_error(temp, &e))?;
     Ok(staged)
 }
 

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 
 /// The tag file in each bag that records the version: what it holds and what changed.
 pub const VERSION_FILE: &str = "daftar-versi.json";
-/// Prefix of a bag being written; such a folder is the leftover of an interrupted publish.
+/// Prefix of a bag being written by daftar before 0.2, which staged bags in the archive
+/// folder: such a folder is the leftover of an interrupted publish.
 pub const STAGING_PREFIX: &str = ".daftar-bag-";
 
 /// A record as listed in a version.

@@ -1,8 +1,7 @@
 //! `daftar publish`: a strict build, then one new bag holding exactly what was
-//! published. Nothing in `public/`, `internal/` or the archive changes unless all of it
-//! can: the bag and the output folders are written beside their places first, the
-//! outputs are swapped in, and the bag is renamed into place last (a failure there
-//! undoes the swaps).
+//! published. The bag and the output folders are written by the site's writer
+//! (`write`): staged completely, then the bag moved into the archive before the
+//! outputs that show it are swapped in.
 
 use std::path::Path;
 
@@ -17,7 +16,7 @@ use crate::render::{self, Files, theme::Theme};
 use crate::site::Site;
 use crate::source::sha256_hex;
 use crate::view::VERSION;
-use crate::write;
+use crate::write::{self, Kind, Move, SiteWriter};
 
 pub struct Request<'a> {
     pub catatan: Option<&'a str>,
@@ -57,7 +56,8 @@ pub fn entries(site: &Site) -> Vec<RecordEntry> {
         .collect()
 }
 
-/// Removes the leftovers of interrupted publishes; each removal is reported.
+/// Removes the leftovers of publishes interrupted under daftar before 0.2 (which staged
+/// bags in the archive folder); each removal is reported.
 fn clean_leftovers(archive: &Path, archive_rel: &str) -> Result<Vec<Diagnostic>, Diagnostic> {
     let mut reported = Vec::new();
     let entries = std::fs::read_dir(archive).map_err(|e| write::write_error(archive, &e))?;
@@ -66,7 +66,7 @@ fn clean_leftovers(archive: &Path, archive_rel: &str) -> Result<Vec<Diagnostic>,
         if !name.starts_with(STAGING_PREFIX) {
             continue;
         }
-        bag::remove(&entry.path()).map_err(|e| write::write_error(&entry.path(), &e))?;
+        write::remove_tree(&entry.path()).map_err(|e| write::write_error(&entry.path(), &e))?;
         reported.push(Diagnostic::new(
             Severity::Warning,
             Code::PublishLeftover,
@@ -80,6 +80,7 @@ fn clean_leftovers(archive: &Path, archive_rel: &str) -> Result<Vec<Diagnostic>,
 /// Publishes the site as a new version. Returns the outcome and warnings (leftovers
 /// cleaned up); any error leaves everything as it was.
 pub fn publish(
+    writer: &SiteWriter,
     site: &Site,
     theme: &Theme,
     notices: &[Diagnostic],
@@ -194,22 +195,23 @@ pub fn publish(
     }
     let info_json = serde_json::to_vec_pretty(&info).expect("version record serialises");
 
-    let mut staged_bag: StagedBag = bag::stage(
-        &archive,
-        &versi,
+    let staged_bag: StagedBag = bag::stage(
+        &writer.staging(&versi)?,
         &payload,
         &[(VERSION_FILE, info_json)],
         &fields,
         previous_bag.as_deref(),
     )?;
-    let staged_outputs = [
-        write::stage(&site.output_dir(&site.config.outputs.publik), &out.public)?,
-        write::stage(
-            &site.output_dir(&site.config.outputs.internal),
-            &out.internal,
-        )?,
-    ];
-    write::commit(&staged_outputs, || staged_bag.commit())?;
+    writer.stage_files(write::PUBLIC_STAGE, &out.public)?;
+    writer.stage_files(write::INTERNAL_STAGE, &out.internal)?;
+    // The version first: no output may show a version the archive does not have.
+    let mut moves = vec![Move {
+        dari: versi.clone(),
+        ke: format!("{archive_rel}/{versi}"),
+        jenis: Kind::Tempatkan,
+    }];
+    moves.extend(write::output_moves(&site.config.outputs));
+    writer.commit(moves)?;
     Ok((
         Outcome::Published {
             versi,

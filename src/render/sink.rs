@@ -223,7 +223,9 @@ impl Spool for DiskSpool {
 impl Sink for DiskSink {
     fn file(&self, target: Target, rel: &str, bytes: Bytes) -> Result<(), Diagnostic> {
         let path = self.path(target, rel)?;
-        fs::write(&path, bytes).map_err(|e| write_error(&path, &e))
+        fs::write(&path, bytes).map_err(|e| write_error(&path, &e))?;
+        crate::write::fault::point("staging");
+        Ok(())
     }
 
     fn stream(&self, target: Target, rel: &str) -> Result<Box<dyn Output>, Diagnostic> {

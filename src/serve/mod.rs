@@ -306,6 +306,14 @@ fn runtime_error(ui: &Ui, e: std::io::Error) -> Exit {
 }
 
 pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui: &Ui) -> Exit {
+    // The preview writes nothing to the site; it only finishes an interrupted write.
+    let recovered = write::recover_if_idle(root);
+    if !recovered.is_empty() {
+        ui.report(&crate::site::Report {
+            diagnostics: recovered,
+            ..Default::default()
+        });
+    }
     let listener = match bind_free(ip, port, ui) {
         Ok(l) => l,
         Err(d) => return setup_error(ui, d),
@@ -415,19 +423,17 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     }
 }
 
-/// Writes a good build's files over the output folders, atomically like `build`.
+/// Writes a good build's files over the output folders, the way `build` does.
 fn write_snapshot(
-    root: &Path,
+    writer: &write::SiteWriter,
     outputs: &crate::config::Outputs,
     snapshot: &Snapshot,
 ) -> Result<(), Diagnostic> {
-    let mut staged = Vec::new();
-    for (folder, files) in [
-        (&outputs.publik, &snapshot.public),
-        (&outputs.internal, &snapshot.internal),
+    for (name, files) in [
+        (write::PUBLIC_STAGE, &snapshot.public),
+        (write::INTERNAL_STAGE, &snapshot.internal),
     ] {
-        let stage = write::stage(&root.join(folder), &crate::render::Files::new())?;
-        let base = stage.new_path();
+        let base = writer.staging(name)?;
         let mut dirs = BTreeSet::new();
         for (rel, chunks) in files {
             let path = base.join(rel);
@@ -438,9 +444,52 @@ fn write_snapshot(
             }
             std::fs::write(&path, concat(chunks)).map_err(|e| write::write_error(&path, &e))?;
         }
-        staged.push(stage);
     }
-    write::commit(&staged, || Ok(()))
+    writer.commit(write::output_moves(outputs))
+}
+
+/// One rebuild of watch mode under the site's lock (a build or publish running now is
+/// waited for), written when it succeeds.
+fn rebuild_and_write(
+    root: &Path,
+    engine: &mut Engine,
+    ui: &Ui,
+    rebuild: impl FnOnce(&mut Engine) -> Outcome,
+    first: bool,
+) {
+    let report = |diagnostics: Vec<Diagnostic>| {
+        if !diagnostics.is_empty() {
+            ui.report(&crate::site::Report {
+                diagnostics,
+                ..Default::default()
+            });
+        }
+    };
+    let waiting = |holder: &write::Holder| {
+        ui.status(&format!(
+            "Menunggu {} selesai menulis situs ini…",
+            holder.describe()
+        ))
+    };
+    let writer = match write::SiteWriter::open(root, "daftar watch", waiting) {
+        Ok(Some((writer, notes))) => {
+            report(notes);
+            Some(writer)
+        }
+        Ok(None) => None,
+        Err(d) => {
+            report(vec![d]);
+            return;
+        }
+    };
+    let outcome = rebuild(engine);
+    tell(ui, &outcome, first);
+    if let (Some(writer), Outcome::Built { snapshot, .. }, Some(outputs)) =
+        (&writer, &outcome, engine.outputs())
+        && let Err(d) = write_snapshot(writer, &outputs, snapshot)
+    {
+        report(vec![d]);
+    }
 }
 
 pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit {
@@ -451,24 +500,10 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
         return runtime_error(ui, e);
     }
     let mut engine = Engine::new(root, tanggal);
-    let write = |engine: &Engine, outcome: &Outcome, ui: &Ui| {
-        if let (Outcome::Built { snapshot, .. }, Some(outputs)) = (outcome, engine.outputs())
-            && let Err(d) = write_snapshot(root, &outputs, snapshot)
-        {
-            ui.report(&crate::site::Report {
-                diagnostics: vec![d],
-                ..Default::default()
-            });
-        }
-    };
-    let first = engine.rebuild_all();
-    tell(ui, &first, true);
-    write(&engine, &first, ui);
+    rebuild_and_write(root, &mut engine, ui, Engine::rebuild_all, true);
     ui.status("Mengawasi content/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
     while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
-        let outcome = engine.rebuild(&batch);
-        tell(ui, &outcome, false);
-        write(&engine, &outcome, ui);
+        rebuild_and_write(root, &mut engine, ui, |e| e.rebuild(&batch), false);
     }
     ui.status("Pengawasan dihentikan.");
     Exit::Ok
