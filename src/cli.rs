@@ -113,7 +113,17 @@ pub enum Command {
         paksa: bool,
     },
     /// Memeriksa ulang setiap versi di arsip: sidik setiap berkas dan rantai versi.
-    Verify,
+    Verify {
+        /// Sidik (SHA-256 tagmanifest-sha256.txt) sebuah versi yang dicatat di luar arsip (berita acara, halaman riwayat situs publik, arsip web), sebagai VERSI=SIDIK atau SIDIK saja; boleh diulang.
+        #[arg(long, value_name = "VERSI=SIDIK", value_parser = parse_anchor)]
+        sidik: Vec<archive::verify::Anchor>,
+    },
+}
+
+fn parse_anchor(s: &str) -> Result<archive::verify::Anchor, String> {
+    archive::verify::Anchor::parse(s).ok_or_else(|| {
+        format!("`{s}` bukan sidik: tulis nomor versi, tanda =, lalu 64 angka heksadesimal SHA-256 (misalnya v0003=9f86d081…), atau sidiknya saja")
+    })
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -205,7 +215,7 @@ pub fn run() -> ExitCode {
         Command::Publish { catatan, paksa } => {
             publish(&root, &dates, catatan.as_deref(), *paksa, &ui)
         }
-        Command::Verify => verify(&root, &ui),
+        Command::Verify { sidik } => verify(&root, sidik, &ui),
         Command::Init { dir } => init(&dir.clone().unwrap_or(root), &ui),
         Command::New { judul, nomor } => {
             new(&root, &dates, judul.as_deref(), nomor.as_deref(), &ui)
@@ -481,7 +491,7 @@ pub fn publish(
                         )
                     });
                     ui.status(&format!(
-                        "Versi {versi} diterbitkan: {}{changes}.\n  arsip:    {rel}/{versi}/ ({} berkas; {} ditulis, {} tautan keras ke versi sebelumnya; {} KB baru)\n  publik:   {}/\n  internal: {}/\nSidik versi ini (SHA-256 {}): {tagmanifest_sha256}\nCatat sidik itu di luar arsip (misalnya dalam berita acara): dengannya versi terbaru pun dapat dibuktikan utuh.",
+                        "Versi {versi} diterbitkan: {}{changes}.\n  arsip:    {rel}/{versi}/ ({} berkas; {} ditulis, {} tautan keras ke versi sebelumnya; {} KB baru)\n  publik:   {}/\n  internal: {}/\nSidik versi ini (SHA-256 {}): {tagmanifest_sha256}\nCatat sidik itu di luar arsip (misalnya dalam berita acara): dengan `daftar verify --sidik {versi}=SIDIK` versi terbaru pun dapat dibuktikan utuh.",
                         records_summary(&site),
                         stats.files,
                         stats.files - stats.linked,
@@ -503,7 +513,7 @@ pub fn publish(
     }
 }
 
-pub fn verify(root: &Path, ui: &Ui) -> Exit {
+pub fn verify(root: &Path, anchors: &[archive::verify::Anchor], ui: &Ui) -> Exit {
     let (config, diagnostics, source) = config::load(root);
     let Some(config) = config else {
         let mut report = Report {
@@ -522,7 +532,9 @@ pub fn verify(root: &Path, ui: &Ui) -> Exit {
     let dir = root.join(rel);
     let mut diagnostics = write::recover_if_idle(root);
     let checked = archive::verify::verify(&dir, rel);
-    diagnostics.extend(checked.diagnostics);
+    diagnostics.extend(checked.diagnostics.iter().cloned());
+    let anchored = archive::verify::check_anchors(&checked, anchors, rel);
+    diagnostics.extend(anchored.diagnostics);
     let report = Report {
         diagnostics,
         ..Report::default()
@@ -543,8 +555,8 @@ pub fn verify(root: &Path, ui: &Ui) -> Exit {
         Exit::Invalid
     } else {
         ui.status(&format!(
-            "Arsip {rel}/ utuh: {} versi, {} berkas diperiksa, rantai versi tersambung.",
-            checked.versions, checked.files
+            "Arsip {rel}/ utuh: {} versi, {} berkas diperiksa, rantai versi tersambung.\n{}",
+            checked.versions, checked.files, anchored.summary
         ));
         Exit::Ok
     }

@@ -85,6 +85,7 @@ pub enum Code {
     ChainBroken,
     BagInvalid,
     PublishLeftover,
+    AnchorMismatch,
     // 08xx: decisions (Keputusan)
     DecisionUnknown,
     DecisionMismatch,
@@ -170,6 +171,7 @@ impl Code {
         Code::ChainBroken,
         Code::BagInvalid,
         Code::PublishLeftover,
+        Code::AnchorMismatch,
         Code::DecisionUnknown,
         Code::DecisionMismatch,
         Code::DecisionMissing,
@@ -255,6 +257,7 @@ impl Code {
             Code::ChainBroken => 704,
             Code::BagInvalid => 705,
             Code::PublishLeftover => 706,
+            Code::AnchorMismatch => 707,
             Code::DecisionUnknown => 801,
             Code::DecisionMismatch => 802,
             Code::DecisionMissing => 803,

@@ -162,7 +162,7 @@ fn publishing_twice_makes_two_chained_bags_that_verify() {
     assert_eq!(verify.stderr, "");
     assert_eq!(
         verify.stdout,
-        "Arsip archive/ utuh: 2 versi, 132 berkas diperiksa, rantai versi tersambung.\n"
+        "Arsip archive/ utuh: 2 versi, 132 berkas diperiksa, rantai versi tersambung.\nHanya diperiksa di dalam arsip: v0001 sampai v0002 (arsip yang diubah lalu disidik ulang seluruhnya tidak terlihat dari dalam); buktikan dengan `daftar verify --sidik v0002=SIDIK`, memakai sidik dari berita acara penerbitan atau dari halaman riwayat situs publik.\n"
     );
     let info = std::fs::read_to_string(site.path("archive/v0002/bag-info.txt")).unwrap();
     let first_tagmanifest =
@@ -176,14 +176,24 @@ fn publishing_twice_makes_two_chained_bags_that_verify() {
     assert!(info.contains("External-Identifier: v0002\nExternal-Description: Perbaikan judul\nDaftar-Build-Date: 2026-11-25\nDaftar-Published-At: 2025-11-25T08:00:00+08:00\nDaftar-Record-Count: 19\n"), "{info}");
     let first_info = std::fs::read_to_string(site.path("archive/v0001/bag-info.txt")).unwrap();
     assert!(!first_info.contains("Daftar-Previous-Version"));
-    // The bag holds the public site exactly as deployed, and the sources.
+    // The bag holds the public site as deployed (but for the history page, which
+    // cannot hold the bag's own sidik), and the sources.
     let public = site.tree("public");
-    let bagged = site.tree("archive/v0002/data/public");
-    assert_eq!(public, bagged);
-    assert_eq!(
-        site.tree("internal"),
-        site.tree("archive/v0002/data/internal")
+    let mut bagged = site.tree("archive/v0002/data/public");
+    let bagged_history = bagged.remove("riwayat/index.html").unwrap();
+    let mut deployed = public.clone();
+    let deployed_history = deployed.remove("riwayat/index.html").unwrap();
+    assert!(deployed == bagged);
+    let sidik = daftar::source::sha256_hex(
+        &std::fs::read(site.path("archive/v0002/tagmanifest-sha256.txt")).unwrap(),
     );
+    assert!(
+        String::from_utf8(deployed_history)
+            .unwrap()
+            .contains(&sidik)
+    );
+    assert!(!String::from_utf8(bagged_history).unwrap().contains(&sidik));
+    assert!(site.tree("internal") == site.tree("archive/v0002/data/internal"));
     assert!(site.path("archive/v0002/data/source/daftar.toml").is_file());
     assert!(
         site.path("archive/v0002/data/source/content/bkd/2024-005-data-pribadi-asn.md")
@@ -246,7 +256,7 @@ fn publish_reports_what_the_version_cost() {
     // page, the exports and the internal index are new; the rest are links to v0001.
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 303 KB baru)"
+        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 304 KB baru)"
     );
     assert!(
         run.stdout
@@ -485,11 +495,20 @@ fn the_same_sources_and_date_build_byte_identical_outputs() {
     assert!(cmd.status().unwrap().success());
     assert_eq!(a.tree("public"), b.tree("public"));
     assert_eq!(a.tree("internal"), b.tree("internal"));
-    // And a rebuild after publishing reproduces what the bag holds.
+    // And a rebuild after publishing reproduces what publish deployed, which is what the
+    // bag holds but for the history page (the deployed one lists the bag's own sidik).
     assert_eq!(a.publish(&[]).code, 0);
+    let deployed = (a.tree("public"), a.tree("internal"));
     assert_eq!(a.run(&["build", "--tanggal", DATE]).code, 0);
-    assert_eq!(a.tree("public"), a.tree("archive/v0001/data/public"));
-    assert_eq!(a.tree("internal"), a.tree("archive/v0001/data/internal"));
+    assert!((a.tree("public"), a.tree("internal")) == deployed);
+    let without_history = |mut t: BTreeMap<String, Vec<u8>>| {
+        assert!(t.remove("riwayat/index.html").is_some());
+        t
+    };
+    assert!(
+        without_history(a.tree("public")) == without_history(a.tree("archive/v0001/data/public"))
+    );
+    assert!(a.tree("internal") == a.tree("archive/v0001/data/internal"));
 }
 
 #[test]

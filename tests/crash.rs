@@ -16,10 +16,12 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{BIN, DATE, copy_site, copy_tree};
+use daftar::source::sha256_hex;
 use tempfile::TempDir;
 use walkdir::WalkDir;
 
 const RECORD: &str = "content/bkd/2024-005-data-pribadi-asn.md";
+const HISTORY: &str = "riwayat/index.html";
 
 /// The points of a build's write, in order (`src/write/fault.rs`).
 const BUILD_POINTS: &[&str] = &[
@@ -181,8 +183,26 @@ fn assert_whole_after_publish(root: &Path, what: &str) {
     assert_eq!(writable_in_archive(root), Vec::<String>::new(), "{what}");
     let newest = versions(root).pop().unwrap();
     let bag = root.join("archive").join(&newest).join("data");
+    let (public, internal) = outputs(root);
+    let (mut public, mut bag_public) = (public.unwrap(), tree(&bag.join("public")).unwrap());
+    // The deployed history page adds the version's own sidik, which its bag's copy
+    // cannot hold; everything else is byte for byte the bag's.
+    let history = public.remove(HISTORY).unwrap();
+    bag_public.remove(HISTORY);
+    let sidik = sha256_hex(
+        &std::fs::read(
+            root.join("archive")
+                .join(&newest)
+                .join("tagmanifest-sha256.txt"),
+        )
+        .unwrap(),
+    );
     assert!(
-        outputs(root) == (tree(&bag.join("public")), tree(&bag.join("internal"))),
+        String::from_utf8_lossy(&history).contains(&sidik),
+        "{what}: the history page lacks the sidik of {newest}"
+    );
+    assert!(
+        public == bag_public && internal == tree(&bag.join("internal")),
         "{what}: the outputs are not those of {newest}"
     );
     assert_eq!(work_files(root), [".gitignore", "kunci"], "{what}");
@@ -385,7 +405,7 @@ fn two_publishes_at_once_make_one_version_the_second_waits_for_the_first() {
     let root = sample(tmp.path());
     ok(&root, &["publish", "--quiet"]);
     append(&root, "\nPerubahan kecil.\n");
-    let first = start_paused(&root, &["publish"], "staged", 1500);
+    let first = start_paused(&root, &["publish"], "staged", 6000);
     let pid = first.id();
     let second = run(&root, &["publish"], &[]);
     let first = first.wait_with_output().unwrap();
@@ -411,7 +431,7 @@ fn a_writer_that_waits_too_long_stops_naming_the_holder_and_changes_nothing() {
     let root = sample(tmp.path());
     ok(&root, &["build", "--quiet"]);
     let before = outputs(&root);
-    let first = start_paused(&root, &["publish"], "staged", 2000);
+    let first = start_paused(&root, &["publish"], "staged", 8000);
     let pid = first.id();
     let second = run(&root, &["build"], &[("DAFTAR_LOCK_WAIT", "0")]);
     assert_eq!(second.status.code(), Some(2));
@@ -436,7 +456,7 @@ fn watch_waits_for_a_publish_before_it_writes() {
     let root = sample(tmp.path());
     ok(&root, &["publish", "--quiet"]);
     append(&root, "\nPerubahan kecil.\n");
-    let publish = start_paused(&root, &["publish"], "staged", 1500);
+    let publish = start_paused(&root, &["publish"], "staged", 6000);
     let pid = publish.id();
     let mut watch = command(&root, &["watch"], &[])
         .stdout(Stdio::piped())

@@ -5,7 +5,8 @@
 //!
 //! Re-pinned for the decisions, statute texts and public texts of the legal review (issue
 //! 11), after the Nu HTML checker, axe, the link, feed and schema checks passed on the
-//! new output.
+//! new output. Re-pinned for the sidik on the history page (issue 12: one CSS rule),
+//! after the Nu HTML checker and axe passed on a register with two published versions.
 //!
 //! After a deliberate change of output (a template, an export), recompute the hash with
 //! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
@@ -21,7 +22,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "4dc461bd0338c87100362e57f07c79f891e8932aeefe9cc8c6191f8882c60a30";
+const EXPECTED: &str = "850eb371f1a02fd88295b6c6e7bee579140743833f4cd9e0eadc2198ab6ca91b";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {

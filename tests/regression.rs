@@ -712,3 +712,100 @@ fn defect_08_removing_a_staged_bag_leaves_published_files_read_only() {
     assert_eq!(writable_files, Vec::<String>::new());
     writable(&root);
 }
+
+#[cfg(unix)]
+#[test]
+fn defect_18_a_rehashed_newest_version_is_caught_by_a_hash_from_outside_the_archive() {
+    use daftar::source::sha256_hex;
+    let (_tmp, root) = published_twice();
+    let tag_hash = |v: &str| {
+        sha256_hex(
+            &std::fs::read(root.join(format!("archive/{v}/tagmanifest-sha256.txt"))).unwrap(),
+        )
+    };
+    let (h1, h2) = (tag_hash("v0001"), tag_hash("v0002"));
+    // The public history page of v0002 lists v0001's hash; its own cannot be in it.
+    let history = std::fs::read_to_string(root.join("public/riwayat/index.html")).unwrap();
+    assert!(
+        history.contains(&format!("Sidik arsip versi 1 (SHA-256): <code>{h1}</code>")),
+        "{history}"
+    );
+    assert!(history.contains("Sidik arsip versi ini tidak dapat dicantumkan pada halaman ini"));
+    // A build after the publish lists the newest version's hash too.
+    assert_eq!(
+        code(&run(&root, &["build", "--quiet", "--tanggal", DATE], &[])),
+        Some(0)
+    );
+    let history = std::fs::read_to_string(root.join("public/riwayat/index.html")).unwrap();
+    assert!(history.contains(&format!("Sidik arsip versi 2 (SHA-256): <code>{h2}</code>")));
+
+    // Rewrite v0002's public index (same size) and re-hash its manifests, as a forger would.
+    let bag = root.join("archive/v0002");
+    writable(&bag);
+    let page = bag.join("data/public/index.html");
+    let old_bytes = std::fs::read(&page).unwrap();
+    let text = String::from_utf8(old_bytes.clone())
+        .unwrap()
+        .replacen("Daftar", "DAFTAR", 1);
+    // A new file, not the one v0001 shares by a hard link.
+    std::fs::remove_file(&page).unwrap();
+    std::fs::write(&page, &text).unwrap();
+    let rehash = |file: &str, path: &str, old: &str, new: &str| {
+        let f = bag.join(file);
+        let t = std::fs::read_to_string(&f).unwrap();
+        assert!(t.contains(&format!("{old}  {path}")));
+        std::fs::write(
+            &f,
+            t.replace(&format!("{old}  {path}"), &format!("{new}  {path}")),
+        )
+        .unwrap();
+    };
+    let manifest_before = sha256_hex(&std::fs::read(bag.join("manifest-sha256.txt")).unwrap());
+    rehash(
+        "manifest-sha256.txt",
+        "data/public/index.html",
+        &sha256_hex(&old_bytes),
+        &sha256_hex(text.as_bytes()),
+    );
+    let manifest_after = sha256_hex(&std::fs::read(bag.join("manifest-sha256.txt")).unwrap());
+    rehash(
+        "tagmanifest-sha256.txt",
+        "manifest-sha256.txt",
+        &manifest_before,
+        &manifest_after,
+    );
+
+    // From inside the archive nothing shows, and verify says it could only look inside.
+    let out = run(&root, &["verify"], &[]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(
+        "Hanya diperiksa di dalam arsip: v0001 sampai v0002 (arsip yang diubah lalu disidik ulang seluruhnya tidak terlihat dari dalam); buktikan dengan `daftar verify --sidik v0002=SIDIK`"
+    ));
+    // The hash recorded outside (printed by publish, listed by the public site) catches it.
+    let out = run(&root, &["verify", "--sidik", &format!("v0002={h2}")], &[]);
+    assert_eq!(code(&out), Some(1));
+    assert!(
+        stderr(&out).contains(&format!(
+            "galat[E0707]: v0002: sidik tagmanifest-sha256.txt ({}) tidak sama dengan sidik yang diberikan ({h2}): versi ini diubah sesudah sidik itu dicatat",
+            tag_hash("v0002")
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // v0001's hash still proves v0001, and says v0002 was only checked inside.
+    let out = run(&root, &["verify", "--sidik", &h1], &[]);
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Dibuktikan dengan sidik dari luar arsip: v0001.\nHanya diperiksa di dalam arsip: v0002 "), "{said}");
+    // A hash for a version the archive lacks, or matching none.
+    let out = run(&root, &["verify", "--sidik", &format!("v0009={h1}")], &[]);
+    assert_eq!(code(&out), Some(1));
+    assert!(stderr(&out).contains("v0009: sidik yang diberikan untuk versi ini tidak dapat dicocokkan, karena v0009 tidak ada di arsip"));
+    let out = run(&root, &["verify", "--sidik", &"0".repeat(64)], &[]);
+    assert_eq!(code(&out), Some(1));
+    assert!(stderr(&out).contains(&format!(
+        "sidik {} tidak cocok dengan versi mana pun di arsip",
+        "0".repeat(64)
+    )));
+    writable(&root);
+}

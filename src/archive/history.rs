@@ -55,7 +55,12 @@ pub fn load(archive: &Path, archive_rel: &str) -> (Vec<VersionInfo>, Vec<Diagnos
     };
     for (_, bag) in found {
         match read_info(&bag) {
-            Ok(info) => versions.push(info),
+            Ok(mut info) => {
+                info.sidik = std::fs::read(bag.join(super::bag::TAGMANIFEST))
+                    .ok()
+                    .map(|b| crate::source::sha256_hex(&b));
+                versions.push(info);
+            }
             Err(e) => {
                 let name = bag
                     .file_name()
@@ -98,6 +103,9 @@ pub struct VersionView {
     pub ditambah: Vec<Change>,
     pub dihapus: Vec<Change>,
     pub diubah: Vec<Change>,
+    /// The SHA-256 of the version's tag manifest (none for the version being
+    /// published, whose pages the hash covers).
+    pub sidik: Option<String>,
 }
 
 /// The internal view adds the officer's note and the way to the bag.
@@ -150,6 +158,7 @@ pub fn views(versions: &[VersionInfo], zone: Zone) -> Vec<VersionView> {
                 ditambah: titled(&v.ditambah, &[&v.daftar]),
                 dihapus: titled(&v.dihapus, &[previous]),
                 diubah: titled(&v.diubah, &[&v.daftar]),
+                sidik: v.sidik.clone(),
             }
         })
         .collect()

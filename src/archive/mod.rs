@@ -50,6 +50,10 @@ pub struct VersionInfo {
     pub ditambah: Vec<String>,
     pub dihapus: Vec<String>,
     pub diubah: Vec<String>,
+    /// The SHA-256 of the bag's tag manifest, read from the archive (a version being
+    /// published has none yet: its pages are part of what the hash covers).
+    #[serde(skip)]
+    pub sidik: Option<String>,
 }
 
 pub fn version_name(n: u32) -> String {

@@ -135,6 +135,7 @@ pub fn publish(
         ditambah,
         dihapus,
         diubah,
+        sidik: None,
     };
     // The published site shows its own version in the change history.
     let mut with_new = history.to_vec();
@@ -202,8 +203,14 @@ pub fn publish(
         &fields,
         previous_bag.as_deref(),
     )?;
-    writer.stage_files(write::PUBLIC_STAGE, &out.public)?;
-    writer.stage_files(write::INTERNAL_STAGE, &out.internal)?;
+    // The bag's copy of the site cannot show the bag's own sidik (the sidik covers it);
+    // the deployed site can, now that it is known: only the history page differs.
+    if let Some(newest) = with_new.last_mut() {
+        newest.sidik = Some(staged_bag.tagmanifest_sha256.clone());
+    }
+    let deployed = render::render(site, theme, notices, &with_new)?;
+    writer.stage_files(write::PUBLIC_STAGE, &deployed.public)?;
+    writer.stage_files(write::INTERNAL_STAGE, &deployed.internal)?;
     // The version first: no output may show a version the archive does not have.
     let mut moves = vec![Move {
         dari: versi.clone(),

@@ -18,6 +18,114 @@ pub struct Report {
     pub versions: usize,
     pub files: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each version found, in order, with the SHA-256 of its tag manifest.
+    pub tagmanifests: Vec<(String, Option<String>)>,
+}
+
+/// A version's tag-manifest SHA-256 recorded outside the archive (`--sidik`): with the
+/// version it is for, or alone (then it must be some version's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub versi: Option<String>,
+    pub sha256: String,
+}
+
+impl Anchor {
+    /// `v0003=<64 hex digits>` or the digits alone.
+    pub fn parse(s: &str) -> Option<Anchor> {
+        let (versi, hash) = match s.trim().split_once('=') {
+            Some((v, h)) => (Some(v.trim()), h.trim()),
+            None => (None, s.trim()),
+        };
+        let versi = match versi {
+            Some(v) => Some(version_name(version_number(v)?)),
+            None => None,
+        };
+        (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then(|| Anchor {
+            versi,
+            sha256: hash.to_ascii_lowercase(),
+        })
+    }
+}
+
+/// What the given hashes prove: the problems, and a sentence saying which versions were
+/// proven against a hash from outside and which were only checked inside the archive.
+pub struct Anchored {
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: String,
+}
+
+fn range(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{first} sampai {last}"),
+    }
+}
+
+/// Checks each version's tag manifest against the hashes given. A version proven so
+/// proves every version before it too: each holds its predecessor's hash.
+pub fn check_anchors(report: &Report, anchors: &[Anchor], archive_rel: &str) -> Anchored {
+    let mut diagnostics = Vec::new();
+    let mut proven: Option<usize> = None;
+    for anchor in anchors {
+        let found = report
+            .tagmanifests
+            .iter()
+            .position(|(name, hash)| match &anchor.versi {
+                Some(v) => name == v,
+                None => hash.as_deref() == Some(anchor.sha256.as_str()),
+            });
+        let at = |name: &str| format!("{archive_rel}/{name}/{TAGMANIFEST}");
+        match (found, &anchor.versi) {
+            (None, Some(v)) => diagnostics.push(problem(
+                Code::AnchorMismatch,
+                format!("{archive_rel}/{v}"),
+                format!("{v}: sidik yang diberikan untuk versi ini tidak dapat dicocokkan, karena {v} tidak ada di arsip"),
+            )),
+            (None, None) => diagnostics.push(problem(
+                Code::AnchorMismatch,
+                archive_rel.to_string(),
+                format!("sidik {} tidak cocok dengan versi mana pun di arsip", anchor.sha256),
+            )),
+            (Some(i), _) => {
+                let (name, hash) = &report.tagmanifests[i];
+                if hash.as_deref() == Some(anchor.sha256.as_str()) {
+                    proven = proven.max(Some(i));
+                } else {
+                    diagnostics.push(problem(
+                        Code::AnchorMismatch,
+                        at(name),
+                        format!(
+                            "{name}: sidik {TAGMANIFEST} ({}) tidak sama dengan sidik yang diberikan ({}): versi ini diubah sesudah sidik itu dicatat",
+                            hash.as_deref().unwrap_or("tidak ada"),
+                            anchor.sha256
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let names: Vec<String> = report.tagmanifests.iter().map(|(n, _)| n.clone()).collect();
+    let split = proven.map_or(0, |i| i + 1);
+    let (outside, inside) = names.split_at(split);
+    let mut summary = Vec::new();
+    if !outside.is_empty() {
+        summary.push(format!(
+            "Dibuktikan dengan sidik dari luar arsip: {}.",
+            range(outside)
+        ));
+    }
+    if let Some(last) = inside.last() {
+        summary.push(format!(
+            "Hanya diperiksa di dalam arsip: {} (arsip yang diubah lalu disidik ulang seluruhnya tidak terlihat dari dalam); buktikan dengan `daftar verify --sidik {last}=SIDIK`, memakai sidik dari berita acara penerbitan atau dari halaman riwayat situs publik.",
+            range(inside)
+        ));
+    }
+    Anchored {
+        diagnostics,
+        summary: summary.join("\n"),
+    }
 }
 
 /// Hashes files once per inode: the versions share most files by hard links.
@@ -220,6 +328,7 @@ pub fn verify(archive: &Path, archive_rel: &str) -> Report {
             versions: 0,
             files: 0,
             diagnostics,
+            tagmanifests: Vec::new(),
         };
     }
     let found = bags(archive).unwrap_or_default();
@@ -349,5 +458,9 @@ pub fn verify(archive: &Path, archive_rel: &str) -> Report {
         versions: found.len(),
         files,
         diagnostics,
+        tagmanifests: checked
+            .iter()
+            .map(|(_, name, c)| (name.clone(), c.tagmanifest_sha256.clone()))
+            .collect(),
     }
 }

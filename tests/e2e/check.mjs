@@ -24,6 +24,8 @@ const decisions = entries.some((e) => e.isDirectory() && e.name === 'keputusan')
   ? (await readdir(`${root}/keputusan`, { withFileTypes: true })).filter((e) => e.isDirectory())
   : [];
 if (decisions.length) pages.push('keputusan/index.html', `keputusan/${decisions[0].name}/index.html`);
+// The change history with each version's sidik, where versions were published.
+if (entries.some((e) => e.isDirectory() && e.name === 'riwayat')) pages.push('riwayat/index.html');
 const widths = [
   { name: 'ponsel', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
