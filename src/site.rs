@@ -234,6 +234,10 @@ pub fn setup(root: &Path, dates: &DateSource) -> Result<Setup, Report> {
     let (config, build_date, mut report) = config_and_date(root, dates)?;
     let (decisions, found, sources) = decision::load_all(root, &config, build_date);
     report.diagnostics.extend(found);
+    // Every theme file is archived with the sources: its name must fit a bag.
+    report
+        .diagnostics
+        .extend(source::unusable_names(root, crate::config::THEMES_DIR));
     report
         .sources
         .extend(sources.into_iter().map(|s| (s.path.clone(), s)));

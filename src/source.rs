@@ -37,6 +37,66 @@ pub fn classify(file_name: &str) -> FileKind {
     }
 }
 
+/// E0009 for a file or folder whose name a BagIt manifest cannot carry so that every
+/// validator reads it back (`%`, a line break) or that is not UTF-8.
+fn unusable_name(root: &Path, entry: &walkdir::DirEntry) -> Option<Diagnostic> {
+    let rel = relative(root, entry.path());
+    let what = if entry.file_type().is_dir() {
+        "folder"
+    } else {
+        "berkas"
+    };
+    let Some(name) = entry.file_name().to_str() else {
+        return Some(
+            Diagnostic::new(
+                Severity::Error,
+                Code::FileNameUnusable,
+                &rel,
+                format!("nama {what} `{rel}` bukan teks UTF-8 dan tidak dapat dibaca"),
+            )
+            .with_hint(format!(
+                "ganti nama {what} itu dengan huruf, angka, dan tanda hubung biasa"
+            )),
+        );
+    };
+    let c = name.chars().find(|c| matches!(c, '%' | '\r' | '\n'))?;
+    let shown = if c == '%' { "`%`" } else { "ganti baris" };
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            Code::FileNameUnusable,
+            &rel,
+            format!(
+                "nama {what} `{rel}` memuat {shown}, yang tidak dapat disimpan utuh di arsip BagIt"
+            ),
+        )
+        .with_hint(format!(
+            "ganti nama {what} itu tanpa tanda persen atau ganti baris, misalnya `diskon-100-persen`"
+        )),
+    )
+}
+
+/// E0009 for every name under `folder` (the theme folders: all of them are archived)
+/// that the archive could not carry.
+pub fn unusable_names(root: &Path, folder: &str) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let mut walker = WalkDir::new(root.join(folder))
+        .sort_by_file_name()
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| classify(&e.file_name().to_string_lossy()) != FileKind::Skipped);
+    while let Some(entry) = walker.next() {
+        let Ok(entry) = entry else { continue };
+        if let Some(d) = unusable_name(root, &entry) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            found.push(d);
+        }
+    }
+    found
+}
+
 /// The record files under `content_dir`, as paths relative to `root` with `/`
 /// separators, in a deterministic (sorted) order; plus warnings for ignored files and
 /// errors for folders that cannot be read.
@@ -65,13 +125,13 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
         );
         return (records, diagnostics);
     }
-    let walker = WalkDir::new(&top)
+    let mut walker = WalkDir::new(&top)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             e.depth() == 0 || classify(&e.file_name().to_string_lossy()) != FileKind::Skipped
         });
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -94,35 +154,21 @@ pub fn discover(root: &Path, content_dir: &str) -> (Vec<String>, Vec<Diagnostic>
                 continue;
             }
         };
+        if entry.depth() > 0
+            && let Some(d) = unusable_name(root, &entry)
+        {
+            // A folder with such a name is reported once, and nothing in it is read.
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            diagnostics.push(d);
+            continue;
+        }
         if entry.file_type().is_dir() {
             continue;
         }
         let rel = relative(root, entry.path());
-        if let Some(name) = entry.file_name().to_str()
-            && let Some(c) = name.chars().find(|c| matches!(c, '%' | '\r' | '\n'))
-        {
-            let shown = if c == '%' { "`%`" } else { "ganti baris" };
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    Code::FileNameUnusable,
-                    &rel,
-                    format!("nama berkas `{rel}` memuat {shown}, yang tidak dapat disimpan utuh di arsip BagIt"),
-                )
-                .with_hint("ganti nama berkas tanpa tanda persen atau ganti baris, misalnya `diskon-100-persen.md`"),
-            );
-            continue;
-        }
         let Some(name) = entry.file_name().to_str() else {
-            diagnostics.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    Code::FileNameUnusable,
-                    &rel,
-                    format!("nama berkas `{rel}` bukan teks UTF-8 dan tidak dapat dibaca"),
-                )
-                .with_hint("ganti nama berkas dengan huruf, angka, dan tanda hubung biasa"),
-            );
             continue;
         };
         match classify(name) {

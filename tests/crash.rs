@@ -87,10 +87,6 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn ok(root: &Path, args: &[&str]) -> Output {
     let out = run(root, args, &[]);
     assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
@@ -380,16 +376,20 @@ fn a_publish_killed_at_increasing_delays_always_leaves_a_whole_site() {
     }
 }
 
-/// Starts `args` with a pause at `point`, and waits until it holds the site's lock.
-fn start_paused(root: &Path, args: &[&str], point: &str, ms: u64) -> std::process::Child {
-    let child = command(root, args, &[("DAFTAR_FAULT", &format!("{point}:{ms}"))])
+/// Starts `args` paused at `point` until `release` exists, and waits until it holds the
+/// site's lock.
+fn start_paused(root: &Path, args: &[&str], point: &str, release: &Path) -> std::process::Child {
+    let fault = format!("{point}:sampai={}", release.display());
+    let child = command(root, args, &[("DAFTAR_FAULT", &fault)])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Held by this command itself (a reading command may hold it for a moment before).
     let holder = root.join(".daftar/pemegang");
+    let me = format!("perintah=daftar {}\npid={}\n", args[0], child.id());
     let deadline = Instant::now() + Duration::from_secs(60);
-    while !holder.is_file() {
+    while !std::fs::read_to_string(&holder).is_ok_and(|h| h.starts_with(&me)) {
         assert!(
             Instant::now() < deadline,
             "the first command never took the lock"
@@ -399,27 +399,57 @@ fn start_paused(root: &Path, args: &[&str], point: &str, ms: u64) -> std::proces
     child
 }
 
+/// The lines a child prints, as they come.
+fn lines_of(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in out.lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn next_line(lines: &std::sync::mpsc::Receiver<String>) -> String {
+    lines
+        .recv_timeout(Duration::from_secs(60))
+        .expect("no line within a minute")
+}
+
 #[test]
 fn two_publishes_at_once_make_one_version_the_second_waits_for_the_first() {
     let tmp = TempDir::new().unwrap();
     let root = sample(tmp.path());
     ok(&root, &["publish", "--quiet"]);
     append(&root, "\nPerubahan kecil.\n");
-    let first = start_paused(&root, &["publish"], "staged", 6000);
+    let release = tmp.path().join("lanjut");
+    let first = start_paused(&root, &["publish"], "staged", &release);
     let pid = first.id();
-    let second = run(&root, &["publish"], &[]);
+    let mut second = command(&root, &["publish"], &[])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = lines_of(&mut second);
+    let waiting = next_line(&lines);
+    assert!(
+        waiting.starts_with(&format!("Menunggu `daftar publish` (PID {pid}, sejak ")),
+        "{waiting}"
+    );
+    std::fs::write(&release, "").unwrap();
     let first = first.wait_with_output().unwrap();
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let second = second.wait_with_output().unwrap();
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    let rest: Vec<String> = lines.iter().collect();
     assert!(
-        stdout(&second).starts_with(&format!("Menunggu `daftar publish` (PID {pid}, sejak ")),
-        "{}",
-        stdout(&second)
-    );
-    assert!(
-        stdout(&second).contains("Tidak ada perubahan sejak versi v0002"),
-        "{}",
-        stdout(&second)
+        rest.iter()
+            .any(|l| l.starts_with("Tidak ada perubahan sejak versi v0002")),
+        "{rest:?}"
     );
     assert_eq!(versions(&root), ["v0001", "v0002"]);
     assert_whole_after_publish(&root, "two publishes");
@@ -431,9 +461,11 @@ fn a_writer_that_waits_too_long_stops_naming_the_holder_and_changes_nothing() {
     let root = sample(tmp.path());
     ok(&root, &["build", "--quiet"]);
     let before = outputs(&root);
-    let first = start_paused(&root, &["publish"], "staged", 8000);
+    let release = tmp.path().join("lanjut");
+    let first = start_paused(&root, &["publish"], "staged", &release);
     let pid = first.id();
     let second = run(&root, &["build"], &[("DAFTAR_LOCK_WAIT", "0")]);
+    std::fs::write(&release, "").unwrap();
     assert_eq!(second.status.code(), Some(2));
     assert!(
         stderr(&second).contains(&format!(
@@ -456,48 +488,27 @@ fn watch_waits_for_a_publish_before_it_writes() {
     let root = sample(tmp.path());
     ok(&root, &["publish", "--quiet"]);
     append(&root, "\nPerubahan kecil.\n");
-    let publish = start_paused(&root, &["publish"], "staged", 6000);
+    let release = tmp.path().join("lanjut");
+    let publish = start_paused(&root, &["publish"], "staged", &release);
     let pid = publish.id();
     let mut watch = command(&root, &["watch"], &[])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Its lines, until it says it is watching (after its first write).
-    let lines = {
-        use std::io::BufRead;
-        let out = std::io::BufReader::new(watch.stdout.take().unwrap());
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in out.lines().map_while(Result::ok) {
-                let watching = line.starts_with("Mengawasi content/");
-                let _ = tx.send(line);
-                if watching {
-                    break;
-                }
-            }
-        });
-        rx
-    };
+    let lines = lines_of(&mut watch);
+    let waiting = next_line(&lines);
+    assert!(
+        waiting.starts_with(&format!("Menunggu `daftar publish` (PID {pid}, sejak ")),
+        "{waiting}"
+    );
+    std::fs::write(&release, "").unwrap();
     let publish = publish.wait_with_output().unwrap();
     assert_eq!(publish.status.code(), Some(0), "{}", stderr(&publish));
-    let mut said = Vec::new();
-    while said
-        .last()
-        .is_none_or(|l: &String| !l.starts_with("Mengawasi content/"))
-    {
-        said.push(
-            lines
-                .recv_timeout(Duration::from_secs(60))
-                .expect("watch never wrote"),
-        );
-    }
+    // watch writes after the publish, then says it is watching.
+    while !next_line(&lines).starts_with("Mengawasi content/") {}
     let _ = watch.kill();
     watch.wait().unwrap();
-    assert!(
-        said[0].starts_with(&format!("Menunggu `daftar publish` (PID {pid}, sejak ")),
-        "{said:?}"
-    );
     // What watch wrote after the publish is a build of the same sources: the version
     // is still shown, and the archive is whole.
     let verify = run(&root, &["verify"], &[]);

@@ -407,6 +407,40 @@ fn defect_17_a_file_name_with_a_percent_sign_is_e0009_before_any_bag_is_written(
     assert!(!root.join("archive").exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn defect_17_folder_and_theme_names_the_archive_cannot_carry_are_e0009_too() {
+    use std::os::unix::ffi::OsStrExt;
+    let text = std::fs::read_to_string(sample().1.join(RECORD)).unwrap();
+    // A folder of records, a folder not in UTF-8, a file of any theme (all are archived).
+    let cases: [(&[u8], &str); 3] = [
+        (
+            b"content/f%d/x.md",
+            "galat[E0009]: nama folder `content/f%d` memuat `%`, yang tidak dapat disimpan utuh di arsip BagIt",
+        ),
+        (
+            b"content/a\xff/x.md",
+            "galat[E0009]: nama folder `content/a\u{FFFD}` bukan teks UTF-8 dan tidak dapat dibaca",
+        ),
+        (
+            b"themes/lain/a%b.css",
+            "galat[E0009]: nama berkas `themes/lain/a%b.css` memuat `%`, yang tidak dapat disimpan utuh di arsip BagIt",
+        ),
+    ];
+    for (path, message) in cases {
+        let (_tmp, root) = sample();
+        let path = root.join(std::ffi::OsStr::from_bytes(path));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text.replacen("nomor = \"", "nomor = \"LAIN-", 1)).unwrap();
+        for command in ["check", "publish"] {
+            let out = run(&root, &[command, "--tanggal", DATE], &[]);
+            assert_eq!(code(&out), Some(1), "{}", stderr(&out));
+            assert!(stderr(&out).contains(message), "{}", stderr(&out));
+        }
+        assert!(!root.join("archive").exists());
+    }
+}
+
 #[test]
 fn defect_13_an_output_folder_named_with_a_nul_is_refused_by_check() {
     let (_tmp, root) = sample();
@@ -604,7 +638,14 @@ fn defect_05_a_publish_killed_after_a_swap_has_its_version_in_the_archive_first(
     let verify = run(&root, &["verify"], &[]);
     assert_eq!(code(&verify), Some(0), "{}", stderr(&verify));
     let bag = root.join("archive/v0002/data");
-    assert!(files_of(&root.join("public")) == files_of(&bag.join("public")));
+    let (mut public, mut archived) = (
+        files_of(&root.join("public")),
+        files_of(&bag.join("public")),
+    );
+    // Only the history page differs: the deployed one lists v0002's own sidik.
+    assert!(public.remove("riwayat/index.html").is_some());
+    assert!(archived.remove("riwayat/index.html").is_some());
+    assert!(public == archived);
     assert!(files_of(&root.join("internal")) == files_of(&bag.join("internal")));
     writable(&root);
 }
@@ -724,20 +765,33 @@ fn defect_18_a_rehashed_newest_version_is_caught_by_a_hash_from_outside_the_arch
         )
     };
     let (h1, h2) = (tag_hash("v0001"), tag_hash("v0002"));
-    // The public history page of v0002 lists v0001's hash; its own cannot be in it.
+    // The deployed history page lists every version's sidik, the newest's too.
     let history = std::fs::read_to_string(root.join("public/riwayat/index.html")).unwrap();
-    assert!(
-        history.contains(&format!("Sidik arsip versi 1 (SHA-256): <code>{h1}</code>")),
-        "{history}"
-    );
-    assert!(history.contains("Sidik arsip versi ini tidak dapat dicantumkan pada halaman ini"));
-    // A build after the publish lists the newest version's hash too.
+    for (n, h) in [(1, &h1), (2, &h2)] {
+        assert!(
+            history.contains(&format!(
+                "Sidik arsip versi {n} (SHA-256): <code>{h}</code>"
+            )),
+            "{history}"
+        );
+    }
+    // Its copy in v0002's bag lists v0001's, and says why its own cannot be there.
+    let copy =
+        std::fs::read_to_string(root.join("archive/v0002/data/public/riwayat/index.html")).unwrap();
+    assert!(copy.contains(&format!("Sidik arsip versi 1 (SHA-256): <code>{h1}</code>")));
+    assert!(!copy.contains(&h2));
+    assert!(copy.contains(
+        "Salinan halaman ini di dalam arsip versi ini tidak dapat memuat sidik versi ini sendiri"
+    ));
+    // A build after the publish gives the deployed page again.
     assert_eq!(
         code(&run(&root, &["build", "--quiet", "--tanggal", DATE], &[])),
         Some(0)
     );
-    let history = std::fs::read_to_string(root.join("public/riwayat/index.html")).unwrap();
-    assert!(history.contains(&format!("Sidik arsip versi 2 (SHA-256): <code>{h2}</code>")));
+    assert_eq!(
+        std::fs::read_to_string(root.join("public/riwayat/index.html")).unwrap(),
+        history
+    );
 
     // Rewrite v0002's public index (same size) and re-hash its manifests, as a forger would.
     let bag = root.join("archive/v0002");

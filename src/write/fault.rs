@@ -1,7 +1,9 @@
 //! Fault injection for the crash tests: `DAFTAR_FAULT=<point>` makes the process abort
 //! (like `kill -9`: nothing is cleaned up) the first time it reaches that point of a
-//! write; `DAFTAR_FAULT=<point>:<ms>` makes it wait there instead (to hold the site's
-//! lock while a test starts a second command). Unset, a point costs one comparison.
+//! write; `DAFTAR_FAULT=<point>:<ms>` makes it wait there instead, and
+//! `DAFTAR_FAULT=<point>:sampai=<path>` until that file exists (at most two minutes): to
+//! hold the site's lock while a test runs a second command. Unset, a point costs one
+//! comparison.
 //!
 //! The points, in the order a write reaches them: `staging` (the first output file is
 //! written), `bag-staging` (the first payload file of a bag), `staged` (everything is
@@ -15,9 +17,15 @@ use std::time::Duration;
 
 pub const ENV: &str = "DAFTAR_FAULT";
 
+enum Action {
+    Abort,
+    Sleep(Duration),
+    Until(std::path::PathBuf),
+}
+
 struct Fault {
     point: String,
-    wait: Option<Duration>,
+    action: Action,
     fired: AtomicBool,
 }
 
@@ -26,13 +34,19 @@ fn configured() -> Option<&'static Fault> {
     FAULT
         .get_or_init(|| {
             let value = std::env::var(ENV).ok()?;
-            let (point, wait) = match value.split_once(':') {
-                Some((p, ms)) => (p.to_string(), Some(Duration::from_millis(ms.parse().ok()?))),
-                None => (value, None),
+            let (point, action) = match value.split_once(':') {
+                Some((p, rest)) => match rest.strip_prefix("sampai=") {
+                    Some(path) => (p.to_string(), Action::Until(path.into())),
+                    None => (
+                        p.to_string(),
+                        Action::Sleep(Duration::from_millis(rest.parse().ok()?)),
+                    ),
+                },
+                None => (value, Action::Abort),
             };
             Some(Fault {
                 point,
-                wait,
+                action,
                 fired: AtomicBool::new(false),
             })
         })
@@ -47,8 +61,14 @@ pub fn point(name: &str) {
     if fault.point != name || fault.fired.swap(true, Ordering::SeqCst) {
         return;
     }
-    match fault.wait {
-        Some(wait) => std::thread::sleep(wait),
-        None => std::process::abort(),
+    match &fault.action {
+        Action::Abort => std::process::abort(),
+        Action::Sleep(wait) => std::thread::sleep(*wait),
+        Action::Until(path) => {
+            let started = std::time::Instant::now();
+            while !path.exists() && started.elapsed() < Duration::from_secs(120) {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
     }
 }
