@@ -210,27 +210,11 @@ fn internal_texts(root: &Path, input: &Input) -> BTreeSet<String> {
         now: chrono::Utc::now(),
     };
     let (site, _) = site::load(root, &dates);
-    let mut texts = BTreeSet::new();
-    for r in site.iter().flat_map(|s| s.records.iter()) {
-        for s in [
-            &r.pengesahan.petugas_ppid,
-            &r.pengesahan.ppid_utama,
-            &r.pengesahan.atasan_ppid,
-        ] {
-            texts.insert(s.nip.clone());
-            texts.insert(daftar::record::nip::display(&s.nip));
-        }
-        texts.insert(r.pengesahan.petugas_ppid.nama.clone());
-        texts.extend(r.catatan_internal.clone());
-        if let Some(d) = &r.keputusan {
-            texts.insert(d.uji_konsekuensi.nomor_lembar.clone());
-            texts.extend(d.uji_konsekuensi.peserta.iter().cloned());
-        }
-        for step in &r.langkah {
-            texts.insert(step.mulai.to_rfc3339());
-            texts.extend(step.oleh.clone());
-        }
-    }
+    let mut texts: BTreeSet<String> = site
+        .iter()
+        .flat_map(|s| s.records.iter())
+        .flat_map(|r| common::internal_markers(r))
+        .collect();
     texts.retain(|t| t.trim().chars().count() >= 12);
     texts
 }

@@ -7,11 +7,10 @@
 
 mod common;
 
-use common::{DATE, build, copy_site};
+use common::{DATE, build, copy_site, internal_markers};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use daftar::locale::{self, Zone};
 use daftar::record::{Record, nip};
 use daftar::site::{self, DateSource};
 use walkdir::WalkDir;
@@ -29,40 +28,6 @@ fn records(root: &Path) -> Vec<Record> {
         .iter()
         .map(|r| (**r).clone())
         .collect()
-}
-
-/// Every text that identifies something internal, in the forms it could be printed.
-fn internal_markers(r: &Record) -> Vec<String> {
-    let mut m = Vec::new();
-    for s in [
-        &r.pengesahan.petugas_ppid,
-        &r.pengesahan.ppid_utama,
-        &r.pengesahan.atasan_ppid,
-    ] {
-        m.push(s.nip.clone());
-        m.push(nip::display(&s.nip));
-        m.push(s.nip[..8].to_string() + "." + &s.nip[8..14]);
-    }
-    m.push(r.pengesahan.petugas_ppid.nama.clone());
-    m.extend(r.catatan_internal.clone());
-    if let Some(d) = &r.keputusan {
-        m.push(d.uji_konsekuensi.nomor_lembar.clone());
-        m.extend(d.uji_konsekuensi.peserta.iter().cloned());
-    }
-    for step in &r.langkah {
-        m.push(step.mulai.to_rfc3339());
-        m.push(locale::date_time(step.mulai, Zone::Wita));
-        m.extend(step.oleh.clone());
-    }
-    for s in [
-        &r.pengesahan.petugas_ppid,
-        &r.pengesahan.ppid_utama,
-        &r.pengesahan.atasan_ppid,
-    ] {
-        m.push(locale::date_time(s.tanggal, Zone::Wita));
-        m.push(s.tanggal.to_rfc3339());
-    }
-    m
 }
 
 fn html_escaped(s: &str) -> String {

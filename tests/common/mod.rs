@@ -54,3 +54,43 @@ pub fn build(root: &Path) {
         root.display()
     );
 }
+
+/// Every text that identifies something internal, in the forms it could be printed.
+pub fn internal_markers(r: &daftar::record::Record) -> Vec<String> {
+    let mut m = Vec::new();
+    for s in [
+        &r.pengesahan.petugas_ppid,
+        &r.pengesahan.ppid_utama,
+        &r.pengesahan.atasan_ppid,
+    ] {
+        m.push(s.nip.clone());
+        m.push(daftar::record::nip::display(&s.nip));
+        m.push(s.nip[..8].to_string() + "." + &s.nip[8..14]);
+    }
+    m.push(r.pengesahan.petugas_ppid.nama.clone());
+    m.extend(r.catatan_internal.clone());
+    if let Some(d) = &r.keputusan {
+        m.push(d.uji_konsekuensi.nomor_lembar.clone());
+        m.extend(d.uji_konsekuensi.peserta.iter().cloned());
+    }
+    for step in &r.langkah {
+        m.push(step.mulai.to_rfc3339());
+        m.push(daftar::locale::date_time(
+            step.mulai,
+            daftar::locale::Zone::Wita,
+        ));
+        m.extend(step.oleh.clone());
+    }
+    for s in [
+        &r.pengesahan.petugas_ppid,
+        &r.pengesahan.ppid_utama,
+        &r.pengesahan.atasan_ppid,
+    ] {
+        m.push(daftar::locale::date_time(
+            s.tanggal,
+            daftar::locale::Zone::Wita,
+        ));
+        m.push(s.tanggal.to_rfc3339());
+    }
+    m
+}
