@@ -54,9 +54,23 @@ struct Input {
     rename: Option<Vec<u8>>,
     /// Remove every record and decision first.
     empty: bool,
+    /// A file that is no regular file, or a link (issue 12, defects 9, 10, 14).
+    special: Option<Special>,
     /// `--tanggal` (else `DATE`), or `SOURCE_DATE_EPOCH` with no `--tanggal`.
     tanggal: Option<String>,
     epoch: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Special {
+    /// A named pipe called like a record.
+    Fifo,
+    /// A link to a record outside the site.
+    LinkOutside,
+    /// A link to a record inside the site.
+    LinkInside,
+    /// `content` a file, not a folder.
+    ContentIsFile,
 }
 
 /// Shown as text, each file's bytes as lossy UTF-8 (shortened).
@@ -81,6 +95,7 @@ impl std::fmt::Debug for Input {
                 &self.rename.as_deref().map(String::from_utf8_lossy),
             )
             .field("empty", &self.empty)
+            .field("special", &self.special)
             .field("tanggal", &self.tanggal)
             .field("epoch", &self.epoch)
             .finish()
@@ -156,6 +171,33 @@ fn site(dir: &Path, input: &Input) -> PathBuf {
             std::fs::remove_dir_all(root.join(d)).unwrap();
         }
         std::fs::create_dir(root.join("content")).unwrap();
+    }
+    #[cfg(unix)]
+    match input.special {
+        Some(Special::Fifo) => {
+            let fifo = root.join("content/x.md");
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&fifo)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        }
+        Some(Special::LinkOutside) => {
+            let outside = dir.join("luar.md");
+            std::fs::copy(root.join(RECORD), &outside).unwrap();
+            std::os::unix::fs::symlink(&outside, root.join("content/tautan.md")).unwrap();
+        }
+        Some(Special::LinkInside) => {
+            std::fs::rename(root.join(RECORD), root.join("asli.md")).unwrap();
+            std::os::unix::fs::symlink(root.join("asli.md"), root.join(RECORD)).unwrap();
+        }
+        Some(Special::ContentIsFile) => {
+            std::fs::remove_dir_all(root.join("content")).unwrap();
+            std::fs::write(root.join("content"), "bukan folder").unwrap();
+        }
+        None => {}
     }
     for (path, bytes) in &input.files {
         let path = root.join(path);
@@ -329,8 +371,8 @@ fn judul(text: &str, value: &str) -> String {
     text.replacen(line, &format!("judul = \"{value}\""), 1)
 }
 
-/// Every input of issue 12 that is a matter of bytes, names or dates (a FIFO, links and
-/// `content` as a file are file types: `tests/regression.rs` has them).
+/// Every input of issue 12 that the harness can make: bytes, names, dates and file types
+/// (the archive's own defects, 16 and 18, are `tests/regression.rs`'s).
 fn corpus() -> Vec<(&'static str, Input)> {
     let mut c: Vec<(&'static str, Input)> = vec![
         (
@@ -507,6 +549,26 @@ fn corpus() -> Vec<(&'static str, Input)> {
             },
         ),
     ];
+    for (name, special) in [
+        ("9: a named pipe called x.md", Special::Fifo),
+        (
+            "10: a link to a record outside the site",
+            Special::LinkOutside,
+        ),
+        (
+            "10: a link to a record inside the site",
+            Special::LinkInside,
+        ),
+        ("14: content as a file", Special::ContentIsFile),
+    ] {
+        c.push((
+            name,
+            Input {
+                special: Some(special),
+                ..Input::default()
+            },
+        ));
+    }
     c.push((
         "decision with control characters",
         Input {
@@ -717,6 +779,7 @@ fn input() -> impl Strategy<Value = Input> {
                 files: vec![(path, bytes)],
                 rename: name.map(|n| NAMES[n].to_vec()),
                 empty: false,
+                special: None,
                 tanggal: date.map(|d| DATES[d].to_string()),
                 epoch: epoch.map(|e| EPOCHS[e].to_string()),
             }
