@@ -293,6 +293,8 @@ fn leave_to_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
+const PUBLISH: &str = "daftar publish";
+
 /// Takes the site's lock for a command that writes, finishing or rolling back an
 /// interrupted write first; the writer is `None` when `root` holds no site.
 fn open_writer(
@@ -324,6 +326,14 @@ fn load_for_writing(
     let notes = write::recover_if_idle(root);
     let (loaded, mut report) = load(root, dates);
     report.diagnostics.splice(0..0, notes);
+    // The example `init` writes may be built and previewed, never published.
+    if command == PUBLISH {
+        for d in &mut report.diagnostics {
+            if d.code == Code::ExampleRecord {
+                d.severity = Severity::Error;
+            }
+        }
+    }
     let Some((site, theme)) = loaded.filter(|_| exit_for(&report) == Exit::Ok) else {
         return (None, report);
     };
@@ -417,7 +427,7 @@ pub fn publish(
     force: bool,
     ui: &Ui,
 ) -> Exit {
-    let (loaded, mut report) = load_for_writing(root, dates, "daftar publish", ui);
+    let (loaded, mut report) = load_for_writing(root, dates, PUBLISH, ui);
     let refused = |ui: &Ui, report: &Report| {
         ui.report(report);
         ui.status(&format!(
@@ -638,7 +648,7 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
         ui.report(&Report::default());
     }
     ui.status(&format!(
-        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
+        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\ncontent/contoh.md dan keputusan/contoh.md hanya contoh (pejabat dan NIP rekaan): `daftar check` dan `daftar build` memperingatkannya (W0010), dan `daftar publish` menolak menerbitkan selama keduanya ada. Hapus keduanya setelah catatan pertama Anda selesai.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
         dir.display()
     ));
     Exit::Ok
@@ -665,12 +675,28 @@ pub fn new(
             .find(|(_, taken)| taken.eq_ignore_ascii_case(n))
             .map(|(file, _)| file.clone())
     };
-    let nomor = match nomor {
-        Some(n) => n.to_string(),
-        None => (site.files + 1..)
-            .map(|i| format!("DIK-{year}-{i:03}"))
-            .find(|n| used_by(n).is_none())
-            .expect("an unused number exists"),
+    let (nomor, pattern) = match nomor {
+        Some(n) => {
+            // The rule `check` applies, before anything is written.
+            if let Some(problem) = crate::record::nomor_problem(n) {
+                return setup_error(
+                    ui,
+                    Diagnostic::new(
+                        Severity::Error,
+                        Code::NomorFormat,
+                        "",
+                        if n.is_empty() {
+                            format!("--nomor: {problem}")
+                        } else {
+                            format!("--nomor `{n}`: {problem}")
+                        },
+                    )
+                    .with_hint(crate::record::NOMOR_HINT),
+                );
+            }
+            (n.to_string(), None)
+        }
+        None => scaffold::next_nomor(nomors.iter().map(|(_, n)| n.as_str()), year),
     };
     if let Some(file) = used_by(&nomor) {
         return setup_error(
@@ -724,8 +750,11 @@ pub fn new(
             ..Report::default()
         });
     }
+    let numbered = pattern.map_or(String::new(), |last| {
+        format!("\nNomor {nomor} mengikuti pola nomor terakhir, {last}; sesuaikan bagian lain (misalnya kode unit) bila perlu, atau tentukan sendiri dengan --nomor.")
+    });
     ui.status(&format!(
-        "Catatan baru: {rel}\nIsi setiap kolom yang kosong, waktu setiap langkah SOP, dan ketiga pengesahan, lalu jalankan `daftar check`."
+        "Catatan baru: {rel}{numbered}\nIsi setiap kolom yang kosong, waktu setiap langkah SOP, dan ketiga pengesahan, lalu jalankan `daftar check`."
     ));
     Exit::Ok
 }

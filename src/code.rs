@@ -15,6 +15,7 @@ pub enum Code {
     NoRecords,
     NotARegularFile,
     FileNameUnusable,
+    ExampleRecord,
     // 01xx: TOML and field shapes
     TomlSyntax,
     UnknownField,
@@ -108,6 +109,7 @@ impl Code {
         Code::NoRecords,
         Code::NotARegularFile,
         Code::FileNameUnusable,
+        Code::ExampleRecord,
         Code::TomlSyntax,
         Code::UnknownField,
         Code::MissingField,
@@ -194,6 +196,7 @@ impl Code {
             Code::NoRecords => 7,
             Code::NotARegularFile => 8,
             Code::FileNameUnusable => 9,
+            Code::ExampleRecord => 10,
             Code::TomlSyntax => 101,
             Code::UnknownField => 102,
             Code::MissingField => 103,

@@ -173,16 +173,40 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
     let mut decisions = Decisions::default();
     let mut diagnostics = found;
     let mut first: BTreeMap<String, &str> = BTreeMap::new();
+    // Texts read again for a diagnostic of a file that had none of its own.
+    let mut read_again: Vec<Arc<SourceText>> = Vec::new();
     for file in &files {
         let Some(nomor) = &file.nomor else { continue };
         let key = Decisions::key(&nomor.value);
-        if let Some(by) = first.get(&key) {
-            let source = file.source.clone().unwrap_or_else(|| {
+        let source = || {
+            file.source.clone().unwrap_or_else(|| {
                 Arc::new(SourceText::new(
                     &file.path,
                     std::fs::read_to_string(root.join(&file.path)).unwrap_or_default(),
                 ))
-            });
+            })
+        };
+        if crate::record::is_example(&nomor.value) {
+            let text = source();
+            if file.source.is_none() {
+                read_again.push(Arc::clone(&text));
+            }
+            diagnostics.push(
+                Diagnostic::at(
+                    Severity::Warning,
+                    Code::ExampleRecord,
+                    &text,
+                    nomor.span.clone(),
+                    "keputusan ini contoh dari `daftar init`: nomor, pejabat, dan pesertanya rekaan",
+                )
+                .with_hint(crate::record::EXAMPLE_HINT),
+            );
+        }
+        if let Some(by) = first.get(&key) {
+            let source = source();
+            if file.source.is_none() {
+                read_again.push(Arc::clone(&source));
+            }
             diagnostics.push(
                 Diagnostic::at(
                     Severity::Error,
@@ -221,7 +245,7 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
             );
         }
     }
-    let mut sources = Vec::new();
+    let mut sources = read_again;
     for file in files {
         diagnostics.extend(file.diagnostics);
         sources.extend(file.source);

@@ -136,6 +136,84 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// A number split at its year (a four-digit run from 1970 to 9999) and its sequence (the
+/// last run of digits after it).
+struct Numbered<'a> {
+    text: &'a str,
+    year: (usize, usize, i32),
+    seq: (usize, usize, u32),
+}
+
+fn numbered(text: &str) -> Option<Numbered<'_>> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let (yi, &(ys, ye)) = runs.iter().enumerate().find(|(_, (s, e))| {
+        e - s == 4
+            && text[*s..*e]
+                .parse::<i32>()
+                .is_ok_and(|y| (1970..=9999).contains(&y))
+    })?;
+    let &(ss, se) = runs.get(yi + 1..)?.last()?;
+    Some(Numbered {
+        text,
+        year: (ys, ye, text[ys..ye].parse().ok()?),
+        seq: (ss, se, text[ss..se].parse().ok()?),
+    })
+}
+
+/// The next record number for `year`, following the site's own numbers: the newest one
+/// (the highest sequence of the latest year) with the year and the sequence moved on,
+/// the sequence counted across every number of that year. The example `init` writes
+/// does not count. Returns the number and the one it follows, if any.
+pub fn next_nomor<'a>(
+    taken: impl Iterator<Item = &'a str> + Clone,
+    year: i32,
+) -> (String, Option<String>) {
+    let used = |n: &str| taken.clone().any(|t| t.eq_ignore_ascii_case(n));
+    let real: Vec<Numbered> = taken
+        .clone()
+        .filter(|n| !crate::record::is_example(n))
+        .filter_map(numbered)
+        .collect();
+    let template = real
+        .iter()
+        .max_by_key(|n| (n.year.2 == year, n.year.2, n.seq.2, n.text));
+    let Some(t) = template else {
+        let n = (1..)
+            .map(|i| format!("DIK-{year}-{i:03}"))
+            .find(|n| !used(n))
+            .unwrap_or_default();
+        return (n, None);
+    };
+    let first = real
+        .iter()
+        .filter(|n| n.year.2 == year)
+        .map(|n| n.seq.2)
+        .max()
+        .map_or(1, |m| m.saturating_add(1));
+    let width = t.seq.1 - t.seq.0;
+    let make = |seq: u32| {
+        format!(
+            "{}{year}{}{seq:0width$}{}",
+            &t.text[..t.year.0],
+            &t.text[t.year.1..t.seq.0],
+            &t.text[t.seq.1..]
+        )
+    };
+    let n = (first..).map(make).find(|n| !used(n)).unwrap_or_default();
+    (n, Some(t.text.to_string()))
+}
+
 /// A new record with every field present and the SOP steps listed. It is meant not to
 /// pass `daftar check` until an officer fills it in: blank texts and zero minutes are
 /// errors, so an unfinished record can never be published.
@@ -164,8 +242,12 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     s.push_str("langkah = [\n");
     for step in &config.sop.steps {
         s.push_str(&format!(
-            "  {{ no = {}, mulai = {midnight}, menit = 0 }}, # {} (mutu baku {} menit)\n",
-            step.no, step.pelaksana, step.mutu_baku_menit
+            "  # {}. {} ({}, mutu baku {} menit)\n  {{ no = {}, mulai = {midnight}, menit = 0 }},\n",
+            step.no,
+            step.kegiatan.trim_end_matches('.'),
+            step.pelaksana,
+            step.mutu_baku_menit,
+            step.no
         ));
     }
     s.push_str("]\n");
@@ -180,4 +262,50 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     }
     s.push_str("+++\n\nPenjelasan publik (Markdown, opsional).\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn next(taken: &[&str], year: i32) -> (String, Option<String>) {
+        next_nomor(taken.iter().copied(), year)
+    }
+
+    #[test]
+    fn a_new_site_starts_at_one_and_the_example_does_not_count() {
+        assert_eq!(next(&[], 2026), ("DIK-2026-001".into(), None));
+        assert_eq!(
+            next(&["DIK-CONTOH-2025-001"], 2026),
+            ("DIK-2026-001".into(), None)
+        );
+        // The fallback skips a number already taken.
+        assert_eq!(
+            next(&["DIK-2026-001", "dik-contoh-2026-9"], 2026).0,
+            "DIK-2026-002"
+        );
+    }
+
+    #[test]
+    fn the_sequence_of_this_year_goes_on_in_the_newest_numbers_pattern() {
+        let taken = [
+            "DIK-BKD-2024-005",
+            "DIK-DKISP-2026-003",
+            "DIK-DINSOS-2026-008",
+            "DIK-CONTOH-2026-050",
+        ];
+        assert_eq!(
+            next(&taken, 2026),
+            (
+                "DIK-DINSOS-2026-009".into(),
+                Some("DIK-DINSOS-2026-008".into())
+            )
+        );
+        // A new year starts again at 1, in the latest pattern, with its width.
+        assert_eq!(next(&taken, 2027).0, "DIK-DINSOS-2027-001");
+        // Other shapes: the year first, a slash, no padding.
+        assert_eq!(next(&["2026/PPID/7"], 2026).0, "2026/PPID/8");
+        // A number without a year and a sequence after it gives no pattern.
+        assert_eq!(next(&["RAHASIA-1"], 2026), ("DIK-2026-001".into(), None));
+    }
 }

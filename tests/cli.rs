@@ -1187,6 +1187,7 @@ fn init_makes_a_site_that_checks_and_builds() {
     assert_eq!(
         init.stdout,
         "Situs baru dibuat di situs: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\n\
+         content/contoh.md dan keputusan/contoh.md hanya contoh (pejabat dan NIP rekaan): `daftar check` dan `daftar build` memperingatkannya (W0010), dan `daftar publish` menolak menerbitkan selama keduanya ada. Hapus keduanya setelah catatan pertama Anda selesai.\n\
          Langkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.\n"
     );
     assert_eq!(
@@ -1218,13 +1219,47 @@ fn init_makes_a_site_that_checks_and_builds() {
         "{gitignore}"
     );
 
+    // The example checks and builds, with a warning on each file that it is one
+    // (README: W0010 / E0010), and publishing it is refused.
     let check = site.cmd("check", &[]);
     assert_eq!(check.code, 0, "{}", check.transcript());
-    assert_eq!(check.stderr, "");
     assert_eq!(
         check.stdout,
-        "Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 0 peringatan.\n"
+        "Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 2 peringatan.\n"
     );
+    let hint = "  = saran: hapus berkas contoh ini (content/contoh.md dan keputusan/contoh.md) atau ganti seluruh isinya sebelum menerbitkan; `daftar publish` menolak menerbitkan selama contoh ada\n";
+    for (file, message) in [
+        (
+            "content/contoh.md",
+            "peringatan[W0010]: catatan ini contoh dari `daftar init`: pejabat, NIP, dan keputusannya rekaan, bukan informasi yang dikecualikan\n",
+        ),
+        (
+            "keputusan/contoh.md",
+            "peringatan[W0010]: keputusan ini contoh dari `daftar init`: nomor, pejabat, dan pesertanya rekaan\n",
+        ),
+    ] {
+        let at = check
+            .stderr
+            .find(message)
+            .unwrap_or_else(|| panic!("{}", check.stderr));
+        let rest = &check.stderr[at..];
+        assert!(rest.contains(&format!(" --> {file}:2:9\n")), "{rest}");
+        assert!(rest.contains(hint), "{rest}");
+    }
+    let publish = site.cmd("publish", &[]);
+    assert_eq!(publish.code, 1, "{}", publish.transcript());
+    assert!(
+        publish
+            .stderr
+            .contains("galat[E0010]: catatan ini contoh dari `daftar init`")
+    );
+    assert!(
+        publish
+            .stderr
+            .contains("galat[E0010]: keputusan ini contoh dari `daftar init`")
+    );
+    assert!(!site.path("archive").exists());
+    assert!(!site.path(".daftar").exists());
 
     let build = site.cmd("build", &[]);
     assert_eq!(build.code, 0, "{}", build.transcript());
@@ -1289,16 +1324,19 @@ fn init_writes_nothing_when_one_of_its_files_exists() {
 fn new_writes_a_skeleton_that_check_refuses_until_filled() {
     let site = Site::empty();
     assert_eq!(site.run(&["init", "situs"]).code, 0);
+    // The officer's first own record, the example put away.
+    fs::remove_file(site.path("content/contoh.md")).unwrap();
+    fs::remove_file(site.path("keputusan/contoh.md")).unwrap();
     let new = site.cmd("new", &["--judul", "Data X"]);
     assert_eq!(new.code, 0, "{}", new.transcript());
     assert_eq!(new.stderr, "");
     assert_eq!(
         new.stdout,
-        "Catatan baru: content/dik-2026-002.md\n\
+        "Catatan baru: content/dik-2026-001.md\n\
          Isi setiap kolom yang kosong, waktu setiap langkah SOP, dan ketiga pengesahan, lalu jalankan `daftar check`.\n"
     );
-    let skeleton = site.read("content/dik-2026-002.md");
-    assert!(skeleton.contains("nomor = \"DIK-2026-002\"\njudul = \"Data X\"\n"));
+    let skeleton = site.read("content/dik-2026-001.md");
+    assert!(skeleton.contains("nomor = \"DIK-2026-001\"\njudul = \"Data X\"\n"));
     insta::assert_snapshot!("new-skeleton", skeleton);
 
     // An unfilled skeleton must never be publishable.
@@ -1315,7 +1353,7 @@ fn new_writes_a_skeleton_that_check_refuses_until_filled() {
             "E0105", "E0105", "E0105", // atasan_ppid
         ],
     );
-    assert!(json.iter().all(|d| d.file == "content/dik-2026-002.md"));
+    assert!(json.iter().all(|d| d.file == "content/dik-2026-001.md"));
     for field in [
         "`unit`",
         "`pasal_17`",
@@ -1331,7 +1369,7 @@ fn new_writes_a_skeleton_that_check_refuses_until_filled() {
     }
     assert_eq!(
         check.stdout,
-        "Pemeriksaan menemukan masalah di 1 dari 2 berkas catatan; 23 galat, 0 peringatan.\n"
+        "Pemeriksaan menemukan masalah di 1 dari 1 berkas catatan; 23 galat, 0 peringatan.\n"
     );
     insta::assert_snapshot!("new-check", check.transcript());
     let build = site.cmd("build", &[]);
@@ -1340,34 +1378,61 @@ fn new_writes_a_skeleton_that_check_refuses_until_filled() {
 }
 
 #[test]
+fn new_checks_its_nomor_like_check_and_numbers_after_the_sites_own_numbers() {
+    let site = Site::fixture("valid-minimal");
+    let before = site.files("");
+    for (nomor, message) in [
+        (
+            "DIK 2026 9",
+            "galat[E0201]: --nomor `DIK 2026 9`: `nomor` memuat spasi yang tidak diperbolehkan\n",
+        ),
+        ("", "galat[E0201]: --nomor: `nomor` kosong\n"),
+        (
+            "aéé",
+            "galat[E0201]: --nomor `aéé`: `nomor` memuat karakter `é` yang tidak diperbolehkan\n",
+        ),
+    ] {
+        let run = site.cmd("new", &["--nomor", nomor]);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert_eq!(
+            run.stderr,
+            format!(
+                "{message} = saran: nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"\n\n"
+            )
+        );
+        assert_eq!(site.files(""), before, "nothing written for {nomor:?}");
+    }
+}
+
+#[test]
 fn new_twice_gives_two_files() {
     let site = Site::empty();
     assert_eq!(site.run(&["init", "situs"]).code, 0);
     let first = site.cmd("new", &["--judul", "Data X"]);
-    let written = site.read("content/dik-2026-002.md");
+    let written = site.read("content/dik-2026-001.md");
     let second = site.cmd("new", &["--judul", "Data Y"]);
     assert_eq!((first.code, second.code), (0, 0));
     assert!(
         second
             .stdout
-            .starts_with("Catatan baru: content/dik-2026-003.md\n")
+            .starts_with("Catatan baru: content/dik-2026-002.md\n")
     );
     assert_eq!(
         site.files("content").into_keys().collect::<Vec<_>>(),
         [
             "content/contoh.md",
-            "content/dik-2026-002.md",
-            "content/dik-2026-003.md"
+            "content/dik-2026-001.md",
+            "content/dik-2026-002.md"
         ]
     );
     assert_eq!(
-        site.read("content/dik-2026-002.md"),
+        site.read("content/dik-2026-001.md"),
         written,
         "the first is kept"
     );
     assert!(
-        site.read("content/dik-2026-003.md")
-            .contains("nomor = \"DIK-2026-003\"\njudul = \"Data Y\"\n")
+        site.read("content/dik-2026-002.md")
+            .contains("nomor = \"DIK-2026-002\"\njudul = \"Data Y\"\n")
     );
 }
 

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use daftar::code::Code;
 use daftar::config::{self, Config};
 use daftar::diagnostic::{Diagnostic, Severity, SourceText};
 use daftar::record::{self, Loaded, Record, Status, Term};
@@ -28,7 +29,7 @@ use daftar::site::{self, DateSource, Report, Site};
 /// 14 tempat  15 nomor_penetapan  16 catatan_internal
 /// ```
 const VALID: &str = r#"+++
-nomor = "DIK-CONTOH-2025-001"
+nomor = "DIK-KOMINF-2025-001"
 judul = "Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi"
 unit = "Bidang Persandian dan Keamanan Informasi"
 pasal_17 = ["c.6", "j"]
@@ -237,7 +238,7 @@ fn spanned<'t>(text: &'t str, d: &Diagnostic) -> &'t str {
 #[test]
 fn the_base_record_is_valid_and_read_completely() {
     let r = valid(VALID);
-    assert_eq!(r.nomor, "DIK-CONTOH-2025-001");
+    assert_eq!(r.nomor, "DIK-KOMINF-2025-001");
     assert_eq!(r.slug, "x");
     assert_eq!(r.jangka_waktu, Term::Tahun(5));
     assert_eq!(r.ditetapkan, date(2025, 3, 7));
@@ -261,7 +262,20 @@ fn the_scaffold_example_record_is_valid_with_its_decision() {
         ),
     ]);
     let (site, report) = load_site(dir.path());
-    assert_eq!(report.diagnostics, []);
+    // Valid, and marked as the example on both files (W0010).
+    let found: Vec<(Code, &str, Option<usize>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.file.as_str(), d.line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::ExampleRecord, "content/contoh.md", Some(2)),
+            (Code::ExampleRecord, "keputusan/contoh.md", Some(2)),
+        ]
+    );
+    assert!(report.diagnostics.iter().all(|d| !d.is_error()));
     let r = &site.records[0];
     assert_eq!(r.nomor, "DIK-CONTOH-2025-001");
     assert_eq!(r.ditetapkan, date(2025, 3, 7));
@@ -437,7 +451,7 @@ fn a_key_written_twice_is_e0101_with_its_own_hint() {
 fn a_bom_and_crlf_line_endings_are_accepted() {
     let text = format!("\u{feff}{}", VALID.replace('\n', "\r\n"));
     let r = valid(&text);
-    assert_eq!(r.nomor, "DIK-CONTOH-2025-001");
+    assert_eq!(r.nomor, "DIK-KOMINF-2025-001");
     assert_eq!(
         r.judul,
         "Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi"
@@ -448,7 +462,7 @@ fn a_bom_and_crlf_line_endings_are_accepted() {
 fn positions_in_a_crlf_file_are_lines_and_columns_as_in_an_editor() {
     let text = format!(
         "\u{feff}{}",
-        edit(&[("DIK-CONTOH-2025-001", "DIK_CONTOH")]).replace('\n', "\r\n")
+        edit(&[("DIK-KOMINF-2025-001", "DIK_CONTOH")]).replace('\n', "\r\n")
     );
     expect_one(
         &text,
@@ -525,7 +539,7 @@ fn every_required_top_level_field_missing_is_e0103_at_the_opening_line() {
     let pengesahan_end = VALID.find("+++\n\nKonfigurasi").unwrap();
     let pengesahan = &VALID[pengesahan_start..pengesahan_end];
     let cases: &[(&str, &str)] = &[
-        ("nomor", "nomor = \"DIK-CONTOH-2025-001\"\n"),
+        ("nomor", "nomor = \"DIK-KOMINF-2025-001\"\n"),
         (
             "judul",
             "judul = \"Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi\"\n",
@@ -896,7 +910,7 @@ fn other_wrong_types_are_e0104() {
 fn every_required_text_blank_is_e0105() {
     let cases: &[(&str, &str, usize, usize, &str)] = &[
         (
-            "\"DIK-CONTOH-2025-001\"",
+            "\"DIK-KOMINF-2025-001\"",
             "\"\"",
             2,
             9,
@@ -1027,17 +1041,17 @@ fn nomor_of_1_to_64_allowed_characters_is_accepted() {
     let long = format!("\"{}\"", "A".repeat(60) + "-1/.");
     assert_eq!(long.len(), 66);
     assert_eq!(
-        valid(&edit(&[("\"DIK-CONTOH-2025-001\"", &long)]))
+        valid(&edit(&[("\"DIK-KOMINF-2025-001\"", &long)]))
             .nomor
             .len(),
         64
     );
     assert_eq!(
-        valid(&edit(&[("\"DIK-CONTOH-2025-001\"", "\"7\"")])).nomor,
+        valid(&edit(&[("\"DIK-KOMINF-2025-001\"", "\"7\"")])).nomor,
         "7"
     );
     let r = valid(&edit(&[(
-        "\"DIK-CONTOH-2025-001\"",
+        "\"DIK-KOMINF-2025-001\"",
         "\"188.4/012/dkisp/III/2025\"",
     )]));
     assert_eq!(r.nomor, "188.4/012/dkisp/III/2025");
@@ -1046,7 +1060,7 @@ fn nomor_of_1_to_64_allowed_characters_is_accepted() {
 #[test]
 fn nomor_with_a_character_not_allowed_is_e0201() {
     let d = expect_one(
-        &edit(&[("DIK-CONTOH-2025-001", "DIK_CONTOH_2025")]),
+        &edit(&[("DIK-KOMINF-2025-001", "DIK_CONTOH_2025")]),
         "E0201",
         2,
         9,
@@ -1062,7 +1076,7 @@ fn nomor_with_a_character_not_allowed_is_e0201() {
 fn nomor_longer_than_64_characters_is_e0201() {
     let long = format!("\"{}\"", "A".repeat(65));
     expect_one(
-        &edit(&[("\"DIK-CONTOH-2025-001\"", &long)]),
+        &edit(&[("\"DIK-KOMINF-2025-001\"", &long)]),
         "E0201",
         2,
         9,
@@ -2689,7 +2703,7 @@ fn a_custom_sop_has_its_own_steps_and_closing_steps() {
 #[test]
 fn every_problem_of_a_file_is_reported_in_one_run() {
     let text = edit(&[
-        ("DIK-CONTOH-2025-001", "DIK_1"),
+        ("DIK-KOMINF-2025-001", "DIK_1"),
         ("\"Bidang Persandian dan Keamanan Informasi\"", "\"\""),
         ("[\"c.6\", \"j\"]", "[\"c.6\", \"k\"]"),
         ("09:30:00+08:00, menit = 25", "09:30:00+08:00, menit = 0"),
@@ -2735,7 +2749,7 @@ fn a_single_error_among_warnings_withholds_the_record() {
     assert_eq!(warnings_only.diagnostics.len(), 2);
     assert!(warnings_only.diagnostics.iter().all(|d| !d.is_error()));
     assert!(warnings_only.record.is_some());
-    let with_error = edit_text(&text, &[("DIK-CONTOH-2025-001", "DIK CONTOH")]);
+    let with_error = edit_text(&text, &[("DIK-KOMINF-2025-001", "DIK CONTOH")]);
     let loaded = load(&with_error);
     assert_eq!(loaded.diagnostics.len(), 3);
     assert!(loaded.record.is_none());
@@ -2748,7 +2762,7 @@ fn a_single_error_among_warnings_withholds_the_record() {
 // ---------------------------------------------------------------------------------------
 
 fn record_with_nomor(nomor: &str) -> String {
-    edit(&[("\"DIK-CONTOH-2025-001\"", &format!("\"{nomor}\""))])
+    edit(&[("\"DIK-KOMINF-2025-001\"", &format!("\"{nomor}\""))])
 }
 
 /// A site with an empty `daftar.toml` and the given files under it.

@@ -149,23 +149,17 @@ pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> D
 }
 
 fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
-    let chars = n.value.chars().count();
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.');
-    if chars > 64 || !n.value.chars().all(allowed) {
-        let message = if chars > 64 {
-            format!("`nomor` terlalu panjang: {chars} karakter, paling banyak 64")
-        } else {
-            let bad = n.value.chars().find(|c| !allowed(*c)).unwrap_or(' ');
-            let shown = match bad {
-                ' ' => "spasi".to_string(),
-                '\t' => "tab".to_string(),
-                c => format!("karakter `{c}`"),
-            };
-            format!("`nomor` memuat {shown} yang tidak diperbolehkan")
-        };
-        r.error(Code::NomorFormat, n.span.clone(), message).hint(
-            "nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"",
-        );
+    if let Some(message) = super::nomor_problem(&n.value) {
+        r.error(Code::NomorFormat, n.span.clone(), message)
+            .hint(super::NOMOR_HINT);
+    } else if super::is_example(&n.value) {
+        r.sink
+            .warning(
+                Code::ExampleRecord,
+                n.span.clone(),
+                "catatan ini contoh dari `daftar init`: pejabat, NIP, dan keputusannya rekaan, bukan informasi yang dikecualikan",
+            )
+            .hint(super::EXAMPLE_HINT);
     }
     Some(n)
 }

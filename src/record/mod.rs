@@ -251,6 +251,44 @@ pub fn slug(path: &str, content_dir: &str) -> String {
     crate::source::page_slug(path, content_dir)
 }
 
+/// What a `nomor` may hold, as a hint.
+pub const NOMOR_HINT: &str =
+    "nomor terdiri atas huruf, angka, `-`, `/`, dan `.`, misalnya \"DIK-DKISP-2025-004\"";
+
+/// Why `nomor` cannot be a record's number (the rule of `check` and of `daftar new`).
+pub fn nomor_problem(nomor: &str) -> Option<String> {
+    let chars = nomor.chars().count();
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.');
+    if chars == 0 {
+        return Some("`nomor` kosong".to_string());
+    }
+    if chars > 64 {
+        return Some(format!(
+            "`nomor` terlalu panjang: {chars} karakter, paling banyak 64"
+        ));
+    }
+    let bad = nomor.chars().find(|c| !allowed(*c))?;
+    let shown = match bad {
+        ' ' => "spasi".to_string(),
+        '\t' => "tab".to_string(),
+        c => format!("karakter `{c}`"),
+    };
+    Some(format!("`nomor` memuat {shown} yang tidak diperbolehkan"))
+}
+
+/// The segment of a number that marks the example `daftar init` writes.
+pub const EXAMPLE_SEGMENT: &str = "CONTOH";
+
+pub const EXAMPLE_HINT: &str = "hapus berkas contoh ini (content/contoh.md dan keputusan/contoh.md) atau ganti seluruh isinya sebelum menerbitkan; `daftar publish` menolak menerbitkan selama contoh ada";
+
+/// Whether a record's or decision's number is the example's: one of its parts
+/// (between `-`, `/` and `.`) is `CONTOH`.
+pub fn is_example(nomor: &str) -> bool {
+    nomor
+        .split(['-', '/', '.'])
+        .any(|part| part.eq_ignore_ascii_case(EXAMPLE_SEGMENT))
+}
+
 /// What reading one file gave: a record if it is valid, and every diagnostic.
 pub struct Loaded {
     pub record: Option<Record>,
