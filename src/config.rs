@@ -355,6 +355,17 @@ fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>
         first,
         Some(CONTENT_DIR | THEMES_DIR | DECISIONS_DIR | FILE_NAME | WORK_DIR)
     );
+    // A name the file system cannot hold would only fail when the build writes it.
+    let too_long = path.components().any(|c| c.as_os_str().len() > 255);
+    if too_long {
+        r.error(
+            Code::OutputFolder,
+            s.span.clone(),
+            "nama folder keluaran terlalu panjang: satu bagian namanya lebih dari 255 bita",
+        )
+        .hint("pakai nama folder yang pendek, misalnya \"public\"");
+        return None;
+    }
     if !normal || clashes {
         r.error(
             Code::OutputFolder,

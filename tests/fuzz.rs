@@ -447,6 +447,16 @@ fn corpus() -> Vec<(&'static str, Input)> {
             config_with(|t| format!("{t}\n[keluaran]\npublik = \"pub\\u0000lik\"\n")),
         ),
         (
+            "13: an output folder name over 255 bytes (found by the fuzzer)",
+            config_with(|t| {
+                t.replacen(
+                    "internal = \"internal\"",
+                    &format!("internal = \"{}\"", "0000-00-00".repeat(30)),
+                    1,
+                )
+            }),
+        ),
+        (
             "15: 25,000 problems on one line",
             record_with(|t| {
                 t.replacen(

@@ -462,6 +462,35 @@ fn defect_13_an_output_folder_named_with_a_nul_is_refused_by_check() {
     }
 }
 
+#[test]
+fn defect_13_an_output_folder_name_over_255_bytes_is_refused_by_check() {
+    // Found by the fuzz harness: check passed, build failed to create the folder.
+    let (_tmp, root) = sample();
+    let config = std::fs::read_to_string(root.join("daftar.toml")).unwrap();
+    let internal = config
+        .lines()
+        .find(|l| l.starts_with("internal = "))
+        .unwrap();
+    let long = format!("internal = \"{}\"", "0000-00-00".repeat(30));
+    std::fs::write(
+        root.join("daftar.toml"),
+        config.replacen(internal, &long, 1),
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let out = run(&root, &[command, "--tanggal", DATE], &[]);
+        assert_eq!(code(&out), Some(2), "{command}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "galat[E0504]: nama folder keluaran terlalu panjang: satu bagian namanya lebih dari 255 bita\n  --> daftar.toml:"
+            ),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert!(!root.join("public").exists());
+}
+
 /// A sample with two published versions (a record changed in between).
 fn published_twice() -> (TempDir, PathBuf) {
     let (tmp, root) = sample();
