@@ -118,7 +118,14 @@ impl<'a> Reader<'a> {
             lines_reported.push(line);
             let written = self.sink.source.text.get(span.clone()).unwrap_or("");
             let message = crate::toml_syntax::message(error.message(), written);
-            let hint = crate::toml_syntax::hint(error.message());
+            let line_text = self
+                .sink
+                .source
+                .text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .unwrap_or("");
+            let hint = crate::toml_syntax::hint(error.message(), line_text);
             self.sink.error(Code::TomlSyntax, span, message).hint(hint);
         }
         errors.is_empty().then_some(table)

@@ -108,6 +108,35 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
 ];
 
 const EXPECTED: &[(&str, &str)] = &[
+    ("a four-digit year (YYYY)", "tahun empat angka"),
+    ("a two-digit month (MM)", "bulan dua angka"),
+    ("a two-digit day (DD)", "tanggal dua angka"),
+    ("a two-digit hour (HH)", "jam dua angka"),
+    ("a two-digit minute (MM)", "menit dua angka"),
+    ("a two-digit second (SS)", "detik dua angka"),
+    ("hours between", "jam antara"),
+    ("minutes between", "menit antara"),
+    ("hour between", "jam antara"),
+    ("minute between", "menit antara"),
+    ("second between", "detik antara"),
+    ("multi-line basic string", "teks beberapa baris"),
+    ("basic string", "teks"),
+    (
+        "non-double-quote visible characters",
+        "huruf selain tanda kutip",
+    ),
+    (
+        "non-single-quote visible characters",
+        "huruf selain tanda kutip",
+    ),
+    ("non-single-quote characters", "huruf selain tanda kutip"),
+    ("printable characters", "huruf yang dapat dicetak"),
+    ("unicode hexadecimal value", "kode Unicode heksadesimal"),
+    ("characters", "huruf"),
+    ("digits", "angka"),
+    ("letters", "huruf"),
+    ("numbers", "angka"),
+    ("key", "nama kolom"),
     ("literal string", "teks"),
     ("newline", "baris baru"),
     ("nothing", "tidak ada"),
@@ -133,27 +162,142 @@ pub fn message(parser_message: &str, written: &str) -> String {
         .find(|(en, _)| *en == description)
         .map(|(_, id)| id.to_string());
     let mut out = format!(
-        "penulisan TOML tidak sah: {}",
+        "penulisan tidak sah: {}",
         translated.as_deref().unwrap_or(description)
     );
-    if let Some(expected) = expected {
+    if let Some(expected) = expected
+        && translated.is_some()
+    {
         let mut e = expected.to_string();
-        if translated.is_some() {
-            for (en, id) in EXPECTED {
-                e = e.replace(en, id);
-            }
+        for (en, id) in EXPECTED {
+            e = e.replace(en, id);
+        }
+        // An expectation the table does not know is left out rather than shown in
+        // English.
+        if !e.contains(|c: char| c.is_ascii_alphabetic() && c != 'x') || fully_translated(&e) {
             out.push_str(&format!(" (yang diharapkan: {e})"));
-        } else {
-            out.push_str(&format!(", expected {e}"));
         }
     }
     out.replace('\n', "; ")
 }
 
-/// Advice for the TOML mistakes officers make most.
-pub fn hint(parser_message: &str) -> String {
+/// Whether an expectation holds only words of the translations (and quoted examples).
+fn fully_translated(e: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "tahun",
+        "empat",
+        "angka",
+        "bulan",
+        "dua",
+        "tanggal",
+        "jam",
+        "menit",
+        "detik",
+        "antara",
+        "dan",
+        "teks",
+        "beberapa",
+        "baris",
+        "huruf",
+        "selain",
+        "tanda",
+        "kutip",
+        "yang",
+        "dapat",
+        "dicetak",
+        "kode",
+        "Unicode",
+        "heksadesimal",
+        "nama",
+        "kolom",
+        "nilai",
+        "baru",
+        "tidak",
+        "ada",
+        "hari",
+    ];
+    e.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| WORDS.contains(&w))
+}
+
+/// The value written after `=` on a line, without a comment.
+fn value_of(line: &str) -> &str {
+    let v = line.split_once('=').map_or(line, |(_, v)| v);
+    v.split(" #").next().unwrap_or(v).trim()
+}
+
+/// `05-11-2026`, `5/11/2026` or `5.11.2026` (day, month, year) as `2026-11-05`.
+fn day_month_year(v: &str) -> Option<String> {
+    let v = v.trim_matches('"');
+    let parts: Vec<&str> = v.split(['-', '/', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    (digits(d, 1..=2) && digits(m, 1..=2) && digits(y, 4..=4))
+        .then(|| format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
+/// `08.30` written for the time of a date-time (`2026-11-05T08.30`, `2026-11-05 08.30`)
+/// anywhere on the line.
+fn dotted_time(line: &str) -> Option<String> {
+    let b = line.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (10..b.len()).find_map(|i| {
+        let date = (i - 10..i).all(|j| {
+            if j == i - 6 || j == i - 3 {
+                b[j] == b'-'
+            } else {
+                digit(j)
+            }
+        });
+        if !(date && matches!(b[i], b'T' | b't' | b' ')) {
+            return None;
+        }
+        let h_len = if digit(i + 2) { 2 } else { 1 };
+        let dot = i + 1 + h_len;
+        (digit(i + 1) && b.get(dot) == Some(&b'.') && digit(dot + 1) && digit(dot + 2))
+            .then(|| format!("{:0>2}:{}", &line[i + 1..dot], &line[dot + 1..dot + 3]))
+    })
+}
+
+/// Advice for the TOML mistakes officers make most. `line` is the whole line of the
+/// mistake.
+pub fn hint(parser_message: &str, line: &str) -> String {
+    let value = value_of(line);
+    if line.contains(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{201E}']) {
+        let straight = line
+            .trim()
+            .replace(['\u{201C}', '\u{201D}', '\u{201E}'], "\"")
+            .replace(['\u{2018}', '\u{2019}'], "'");
+        return format!(
+            "tanda kutip lengkung (“ ” atau ‘ ’), biasanya terbawa dari pengolah kata atau aplikasi pesan, tidak dikenali; pakai tanda kutip lurus \": {straight}"
+        );
+    }
+    if let Some(date) = day_month_year(value) {
+        return format!(
+            "tanggal ditulis TAHUN-BULAN-HARI tanpa tanda kutip: {date} (bila {value} berarti hari-bulan-tahun)"
+        );
+    }
+    if let Some(time) = dotted_time(line) {
+        return format!("jam ditulis dengan titik dua, bukan titik: {time}");
+    }
+    if let Some(last) = parser_message
+        .split_once("expected day between 01 and ")
+        .map(|(_, n)| n.trim())
+    {
+        return format!("tanggal itu tidak ada di kalender: bulan itu hanya sampai tanggal {last}");
+    }
     if parser_message.starts_with("duplicate key") {
         "setiap kolom hanya boleh ditulis sekali dalam satu bagian; hapus salah satunya".into()
+    } else if parser_message.starts_with("invalid basic string")
+        && value.starts_with('"')
+        && value.matches('"').count() == 1
+    {
+        "teks ditulis dalam satu baris dan ditutup dengan \" di baris yang sama; teks beberapa baris diapit tiga tanda kutip: \"\"\"...\"\"\"".into()
     } else if parser_message.contains("string") || parser_message.contains("quote") {
         "teks ditulis di antara tanda kutip, misalnya judul = \"Dokumen ...\"".into()
     } else {
@@ -172,14 +316,14 @@ mod tests {
                 "string values must be quoted, expected literal string",
                 "Dokumen"
             ),
-            "penulisan TOML tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)"
+            "penulisan tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)"
         );
         assert_eq!(
             message(
                 "invalid date, expected month between 01 and 12",
                 "2025-13-01"
             ),
-            "penulisan TOML tidak sah: tanggal tidak sah (yang diharapkan: bulan antara 01 dan 12)"
+            "penulisan tidak sah: tanggal tidak sah (yang diharapkan: bulan antara 01 dan 12)"
         );
         assert_eq!(
             message("duplicate key", "unit"),
@@ -188,10 +332,61 @@ mod tests {
     }
 
     #[test]
-    fn keeps_unknown_descriptions_as_written() {
+    fn keeps_unknown_descriptions_as_written_without_an_english_expectation() {
         assert_eq!(
             message("something new, expected `x`", ""),
-            "penulisan TOML tidak sah: something new, expected `x`"
+            "penulisan tidak sah: something new"
+        );
+        assert_eq!(
+            message(
+                "invalid date, expected a four-digit year (YYYY)",
+                "05-11-2026"
+            ),
+            "penulisan tidak sah: tanggal tidak sah (yang diharapkan: tahun empat angka)"
+        );
+    }
+
+    #[test]
+    fn hints_for_the_mistakes_officers_make() {
+        let h = |m: &str, line: &str| hint(m, line);
+        assert_eq!(
+            h("invalid date", "ditetapkan = 05-11-2026"),
+            "tanggal ditulis TAHUN-BULAN-HARI tanpa tanda kutip: 2026-11-05 (bila 05-11-2026 berarti hari-bulan-tahun)"
+        );
+        assert_eq!(
+            h(
+                "string values must be quoted",
+                "ditetapkan = 5/11/2026  # catatan"
+            ),
+            "tanggal ditulis TAHUN-BULAN-HARI tanpa tanda kutip: 2026-11-05 (bila 5/11/2026 berarti hari-bulan-tahun)"
+        );
+        assert_eq!(
+            h(
+                "invalid time",
+                "  { no = 1, mulai = 2026-11-05T08.30:00+08:00, menit = 5 },"
+            ),
+            "jam ditulis dengan titik dua, bukan titik: 08:30"
+        );
+        assert_eq!(
+            h(
+                "invalid time, expected a two-digit minute (MM)",
+                "tanggal = 2026-11-05T08.30"
+            ),
+            "jam ditulis dengan titik dua, bukan titik: 08:30"
+        );
+        assert_eq!(
+            h(
+                "invalid date, expected day between 01 and 30",
+                "ditetapkan = 2026-11-31"
+            ),
+            "tanggal itu tidak ada di kalender: bulan itu hanya sampai tanggal 30"
+        );
+        assert!(h("invalid basic string", "judul = “Data pribadi”").starts_with(
+            "tanda kutip lengkung (“ ” atau ‘ ’), biasanya terbawa dari pengolah kata atau aplikasi pesan, tidak dikenali; pakai tanda kutip lurus \": judul = \"Data pribadi\""
+        ));
+        assert_eq!(
+            h("invalid basic string", "judul = \"Data pribadi yang"),
+            "teks ditulis dalam satu baris dan ditutup dengan \" di baris yang sama; teks beberapa baris diapit tiga tanda kutip: \"\"\"...\"\"\""
         );
     }
 }

@@ -389,7 +389,7 @@ fn a_toml_syntax_error_is_e0101_at_its_place_and_stops_further_checks() {
         "E0101",
         3,
         9,
-        "penulisan TOML tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
+        "penulisan tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
     );
     assert_eq!(
         d.hint.as_deref(),
@@ -405,7 +405,7 @@ fn a_toml_syntax_error_is_e0101_at_its_place_and_stops_further_checks() {
         "E0101",
         4,
         26,
-        "penulisan TOML tidak sah: teks tidak ditutup dengan tanda kutip \" (yang diharapkan: `\"`)",
+        "penulisan tidak sah: teks tidak ditutup dengan tanda kutip \" (yang diharapkan: `\"`)",
     );
 }
 
@@ -425,13 +425,13 @@ fn every_syntax_error_of_a_file_is_reported() {
                 "E0101",
                 3,
                 9,
-                "penulisan TOML tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
+                "penulisan tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
             ),
             (
                 "E0101",
                 14,
                 10,
-                "penulisan TOML tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
+                "penulisan tidak sah: teks harus diapit tanda kutip (yang diharapkan: teks)",
             ),
         ],
     );
