@@ -64,6 +64,9 @@ pub struct Cli {
     /// Hanya tampilkan galat.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Tampilkan setiap peringatan (bawaan: paling banyak tiga per kode, lalu jumlahnya).
+    #[arg(long, global = true)]
+    pub rinci: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -136,8 +139,13 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 pub struct Ui {
     pub format: Format,
     pub quiet: bool,
+    /// Every warning, not the first few of each code.
+    pub rinci: bool,
     pub color: bool,
 }
+
+/// Warnings of one code shown in full before the rest are only counted.
+const WARNINGS_SHOWN: usize = 3;
 
 impl Ui {
     fn new(cli: &Cli) -> Self {
@@ -145,6 +153,7 @@ impl Ui {
         Ui {
             format: cli.format,
             quiet: cli.quiet,
+            rinci: cli.rinci,
             color,
         }
     }
@@ -156,13 +165,33 @@ impl Ui {
                 println!("{}", print::json(&report.diagnostics));
             }
             Format::Human => {
+                // Errors all; of each warning code the first few, unless --rinci.
+                let mut per_code: std::collections::BTreeMap<String, usize> = Default::default();
                 let shown: Vec<Diagnostic> = report
                     .diagnostics
                     .iter()
                     .filter(|d| !self.quiet || d.is_error())
+                    .filter(|d| {
+                        let seen = per_code.entry(d.code_id()).or_default();
+                        *seen += 1;
+                        d.is_error() || self.rinci || *seen <= WARNINGS_SHOWN
+                    })
                     .cloned()
                     .collect();
-                let text = print::human(&shown, &report.sources, self.color);
+                let mut text = print::human(&shown, &report.sources, self.color);
+                let hidden: Vec<String> = per_code
+                    .iter()
+                    .filter(|(code, n)| {
+                        code.starts_with('W') && **n > WARNINGS_SHOWN && !self.rinci
+                    })
+                    .map(|(code, n)| format!("{code} ({n} kali)"))
+                    .collect();
+                if !hidden.is_empty() {
+                    text.push_str(&format!(
+                        "Dari peringatan yang berulang, hanya tiga yang pertama per kode yang ditampilkan: {}. Tampilkan semuanya dengan --rinci (atau --format json).\n\n",
+                        hidden.join(", ")
+                    ));
+                }
                 let mut err = std::io::stderr().lock();
                 let _ = err.write_all(text.as_bytes());
             }

@@ -1179,6 +1179,47 @@ fn quiet_shows_errors_only() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
+fn repeated_warnings_show_the_first_three_of_a_code_then_a_count() {
+    let site = Site::empty();
+    common::copy_site(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &site.root,
+        &["daftar.toml", "content", "keputusan"],
+    );
+    // Five more records whose term has ended (W0231), six in all.
+    let ended = "content/dkisp/2023-002-rencana-tarif-retribusi-pusat-data.md";
+    let text = site.read(ended);
+    for i in 1..=5 {
+        site.write(
+            &format!("content/dkisp/salinan-{i}.md"),
+            text.replacen("nomor = \"DIK-", &format!("nomor = \"S{i}-DIK-"), 1),
+        );
+    }
+    let count = |stderr: &str| stderr.matches("peringatan[W0231]").count();
+    let short = site.cmd("check", &[]);
+    assert_eq!(short.code, 0, "{}", short.transcript());
+    assert_eq!(count(&short.stderr), 3);
+    assert!(
+        short.stderr.ends_with(
+            "Dari peringatan yang berulang, hanya tiga yang pertama per kode yang ditampilkan: W0231 (6 kali). Tampilkan semuanya dengan --rinci (atau --format json).\n\n"
+        ),
+        "{}",
+        short.stderr
+    );
+    let all = site.cmd("check", &["--rinci"]);
+    assert_eq!(count(&all.stderr), 6);
+    assert!(!all.stderr.contains("--rinci"));
+    let json = site.cmd("check", &["--format", "json"]);
+    assert_eq!(
+        parse_json(&json)
+            .iter()
+            .filter(|d| d.code == "W0231")
+            .count(),
+        6
+    );
+}
+
+#[test]
 fn init_makes_a_site_that_checks_and_builds() {
     let site = Site::empty();
     let init = site.run(&["init", "situs"]);

@@ -140,7 +140,7 @@ fn defect_15_thousands_of_problems_on_one_long_line_are_each_printed_with_their_
         text.replacen("pasal_17 = [\"c.6\", \"j\"]", &many, 1),
     )
     .unwrap();
-    let out = run(&root, &["check", "--tanggal", DATE], &[]);
+    let out = run(&root, &["check", "--rinci", "--tanggal", DATE], &[]);
     assert_eq!(
         code(&out),
         Some(0),
