@@ -625,7 +625,7 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
             ui,
             Diagnostic::new(
                 Severity::Error,
-                Code::ConfigValue,
+                Code::SiteExists,
                 config::FILE_NAME,
                 format!(
                     "{} sudah berisi situs daftar (ada daftar.toml)",
@@ -653,7 +653,7 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
                 ui,
                 Diagnostic::new(
                     Severity::Error,
-                    Code::Write,
+                    Code::SiteExists,
                     &rel.to_string_lossy(),
                     format!(
                         "{} sudah ada; tidak ada yang ditimpa",

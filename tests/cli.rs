@@ -1342,7 +1342,7 @@ fn init_never_overwrites_a_site() {
 
     let json = site.run(&["init", &root, "--format", "json"]);
     assert_eq!(json.code, 2);
-    assert_eq!(codes(&parse_json(&json)), ["E0502"]);
+    assert_eq!(codes(&parse_json(&json)), ["E0507"]);
     insta::assert_snapshot!("init-existing", init.transcript() + &json.transcript());
 }
 
