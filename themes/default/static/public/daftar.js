@@ -94,6 +94,9 @@
       button.type = 'button';
       button.className = 'urut';
       button.textContent = th.textContent;
+      // Printed header rows repeat on every page, where Chromium paints no buttons:
+      // the label stays on the cell for the print style sheet.
+      th.setAttribute('data-judul', th.textContent);
       th.textContent = '';
       th.appendChild(button);
       button.addEventListener('click', function () {
