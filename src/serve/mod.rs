@@ -501,7 +501,7 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
     }
     let mut engine = Engine::new(root, tanggal);
     rebuild_and_write(root, &mut engine, ui, Engine::rebuild_all, true);
-    ui.status("Mengawasi content/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
+    ui.status("Mengawasi content/, keputusan/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
     while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
         rebuild_and_write(root, &mut engine, ui, |e| e.rebuild(&batch), false);
     }
