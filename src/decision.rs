@@ -186,7 +186,7 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
                 ))
             })
         };
-        if crate::record::is_example(&nomor.value) {
+        if crate::scaffold::is_example(&nomor.value) {
             let text = source();
             if file.source.is_none() {
                 read_again.push(Arc::clone(&text));
@@ -199,7 +199,7 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
                     nomor.span.clone(),
                     "keputusan ini contoh dari `daftar init`: nomor, pejabat, dan pesertanya rekaan",
                 )
-                .with_hint(crate::record::EXAMPLE_HINT),
+                .with_hint(crate::scaffold::EXAMPLE_HINT),
             );
         }
         if let Some(by) = first.get(&key) {

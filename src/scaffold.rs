@@ -34,6 +34,19 @@ melebihi_mutu_baku = "peringatan"   # atau "galat"
 
 pub const GITIGNORE: &str = "# Keluaran daftar: dibangun ulang dari content/ kapan saja.\n/public/\n/internal/\n# Data sementara daftar (kunci, jurnal, keluaran yang sedang ditulis).\n/.daftar/\n# archive/ sengaja tidak diabaikan: itu arsip resmi setiap versi terbit.\n";
 
+/// The segment of a number that marks the example `daftar init` writes.
+pub const EXAMPLE_SEGMENT: &str = "CONTOH";
+
+pub const EXAMPLE_HINT: &str = "hapus berkas contoh ini (content/contoh.md dan keputusan/contoh.md) atau ganti seluruh isinya sebelum menerbitkan; `daftar publish` menolak menerbitkan selama contoh ada";
+
+/// Whether a record's or decision's number is the example's: one of its parts
+/// (between `-`, `/` and `.`) is `CONTOH`.
+pub fn is_example(nomor: &str) -> bool {
+    nomor
+        .split(['-', '/', '.'])
+        .any(|part| part.eq_ignore_ascii_case(EXAMPLE_SEGMENT))
+}
+
 /// A valid example record (invented names and NIPs), established by [`EXAMPLE_DECISION`].
 pub const EXAMPLE_RECORD: &str = r#"+++
 nomor = "DIK-CONTOH-2025-001"
@@ -182,7 +195,7 @@ pub fn next_nomor<'a>(
     let used = |n: &str| taken.clone().any(|t| t.eq_ignore_ascii_case(n));
     let real: Vec<Numbered> = taken
         .clone()
-        .filter(|n| !crate::record::is_example(n))
+        .filter(|n| !is_example(n))
         .filter_map(numbered)
         .collect();
     let template = real

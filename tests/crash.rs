@@ -379,24 +379,9 @@ fn a_publish_killed_at_increasing_delays_always_leaves_a_whole_site() {
 /// Starts `args` paused at `point` until `release` exists, and waits until it holds the
 /// site's lock.
 fn start_paused(root: &Path, args: &[&str], point: &str, release: &Path) -> std::process::Child {
-    let fault = format!("{point}:sampai={}", release.display());
-    let child = command(root, args, &[("DAFTAR_FAULT", &fault)])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Held by this command itself (a reading command may hold it for a moment before).
-    let holder = root.join(".daftar/pemegang");
-    let me = format!("perintah=daftar {}\npid={}\n", args[0], child.id());
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !std::fs::read_to_string(&holder).is_ok_and(|h| h.starts_with(&me)) {
-        assert!(
-            Instant::now() < deadline,
-            "the first command never took the lock"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child
+    let mut cmd = command(root, args, &[]);
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    common::spawn_holding_lock(cmd, root, args[0], point, release)
 }
 
 /// The lines a child prints, as they come.

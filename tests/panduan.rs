@@ -19,11 +19,12 @@
 //! `PANDUAN_PERBARUI=1 cargo test --test panduan` writes what daftar prints into those blocks
 //! (review the diff before keeping it).
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
 
 use daftar::code::Code;
 use daftar::diagnostic::Severity;
@@ -1054,29 +1055,13 @@ fn check_edited(g: &Guide, kind: &str, edit: impl Fn(&str) -> String) -> Printed
 
 /// Starts `args` paused at fault `point` until `release` exists, once it holds the lock.
 fn start_paused(root: &Path, args: &[&str], point: &str, release: &Path) -> std::process::Child {
-    let child = Command::new(BIN)
-        .current_dir(root)
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(root)
         .args(args)
         .env("NO_COLOR", "1")
-        .env(
-            "DAFTAR_FAULT",
-            format!("{point}:sampai={}", release.display()),
-        )
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let holder = root.join(".daftar/pemegang");
-    let me = format!("perintah=daftar {}\npid={}\n", args[0], child.id());
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !std::fs::read_to_string(&holder).is_ok_and(|h| h.starts_with(&me)) {
-        assert!(
-            Instant::now() < deadline,
-            "the first command never took the lock"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    child
+        .stderr(Stdio::null());
+    common::spawn_holding_lock(cmd, root, args[0], point, release)
 }
 
 /// Runs every case the guide quotes: id → what daftar printed.

@@ -152,14 +152,14 @@ fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
     if let Some(message) = super::nomor_problem(&n.value) {
         r.error(Code::NomorFormat, n.span.clone(), message)
             .hint(super::NOMOR_HINT);
-    } else if super::is_example(&n.value) {
+    } else if crate::scaffold::is_example(&n.value) {
         r.sink
             .warning(
                 Code::ExampleRecord,
                 n.span.clone(),
                 "catatan ini contoh dari `daftar init`: pejabat, NIP, dan keputusannya rekaan, bukan informasi yang dikecualikan",
             )
-            .hint(super::EXAMPLE_HINT);
+            .hint(crate::scaffold::EXAMPLE_HINT);
     }
     Some(n)
 }

@@ -276,19 +276,6 @@ pub fn nomor_problem(nomor: &str) -> Option<String> {
     Some(format!("`nomor` memuat {shown} yang tidak diperbolehkan"))
 }
 
-/// The segment of a number that marks the example `daftar init` writes.
-pub const EXAMPLE_SEGMENT: &str = "CONTOH";
-
-pub const EXAMPLE_HINT: &str = "hapus berkas contoh ini (content/contoh.md dan keputusan/contoh.md) atau ganti seluruh isinya sebelum menerbitkan; `daftar publish` menolak menerbitkan selama contoh ada";
-
-/// Whether a record's or decision's number is the example's: one of its parts
-/// (between `-`, `/` and `.`) is `CONTOH`.
-pub fn is_example(nomor: &str) -> bool {
-    nomor
-        .split(['-', '/', '.'])
-        .any(|part| part.eq_ignore_ascii_case(EXAMPLE_SEGMENT))
-}
-
 /// What reading one file gave: a record if it is valid, and every diagnostic.
 pub struct Loaded {
     pub record: Option<Record>,

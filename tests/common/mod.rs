@@ -94,3 +94,34 @@ pub fn internal_markers(r: &daftar::record::Record) -> Vec<String> {
     }
     m
 }
+
+/// Spawns `cmd` (a `daftar <command>` on the site `root`) paused at the write step
+/// `point` until `release` exists (`DAFTAR_FAULT`, `src/write/fault.rs`), and returns
+/// once it holds the site's lock.
+pub fn spawn_holding_lock(
+    mut cmd: Command,
+    root: &Path,
+    command: &str,
+    point: &str,
+    release: &Path,
+) -> std::process::Child {
+    let child = cmd
+        .env(
+            "DAFTAR_FAULT",
+            format!("{point}:sampai={}", release.display()),
+        )
+        .spawn()
+        .unwrap();
+    // Held by this command itself (a reading command may hold it for a moment before).
+    let holder = root.join(".daftar/pemegang");
+    let me = format!("perintah=daftar {command}\npid={}\n", child.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !std::fs::read_to_string(&holder).is_ok_and(|h| h.starts_with(&me)) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first command never took the lock"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    child
+}
