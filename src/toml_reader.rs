@@ -133,6 +133,18 @@ impl<'a> Reader<'a> {
 
     /// Reports every key of `table` that is not in `known`, suggesting the closest name.
     pub fn reject_unknown(&mut self, table: &DeTable, known: &[&str], context: impl Display) {
+        self.reject_unknown_advised(table, known, context, |_| None);
+    }
+
+    /// As [`Reader::reject_unknown`], with `advice` for names that mean something
+    /// known by another name (its hint replaces the closest-name one).
+    pub fn reject_unknown_advised(
+        &mut self,
+        table: &DeTable,
+        known: &[&str],
+        context: impl Display,
+        advice: impl Fn(&str) -> Option<String>,
+    ) {
         for key in table.keys() {
             let name: &str = key.get_ref();
             if known.contains(&name) {
@@ -141,9 +153,10 @@ impl<'a> Reader<'a> {
             let span = self.span(key);
             self.unknown.push((name.to_string(), span.clone()));
             let message = format!("kolom `{name}` tidak dikenal {context}");
-            let hint = match closest(name, known) {
-                Some(k) => format!("mungkin maksudnya `{k}`?"),
-                None => format!(
+            let hint = match (advice(name), closest(name, known)) {
+                (Some(a), _) => a,
+                (None, Some(k)) => format!("mungkin maksudnya `{k}`?"),
+                (None, None) => format!(
                     "kolom yang dikenal di sini: {}",
                     known
                         .iter()

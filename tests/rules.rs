@@ -693,6 +693,30 @@ fn an_unknown_field_far_from_any_name_lists_the_known_ones() {
 }
 
 #[test]
+fn a_note_under_another_name_points_to_catatan_internal_and_the_body() {
+    // The newcomer review: `keterangan` got the list of every field.
+    for name in ["keterangan", "Catatan", "penjelasan"] {
+        let text = edit(&[(
+            "langkah = [",
+            &format!("{name} = \"dicek ulang\"\nlangkah = ["),
+        )]);
+        let d = expect_one(
+            &text,
+            "E0102",
+            18,
+            1,
+            &format!("kolom `{name}` tidak dikenal di catatan"),
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some(
+                "catatan bagi petugas dan auditor ditulis di `catatan_internal` (tidak pernah tampil di situs publik); penjelasan bagi masyarakat ditulis sebagai teks biasa di bawah baris +++ penutup"
+            )
+        );
+    }
+}
+
+#[test]
 fn an_unknown_field_in_jangka_waktu_is_e0102() {
     let text = edit(&[("{ tahun = 5 }", "{ tahun = 5, bulann = 2 }")]);
     let d = expect_one(
@@ -1147,7 +1171,39 @@ fn pasal_17_in_upper_case_is_e0211_with_a_lower_case_hint() {
         13,
         "`C.6` bukan rujukan Pasal 17 yang sah",
     );
-    assert_eq!(d.hint.as_deref(), Some("tulis huruf kecil: \"c.6\""));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("maksudnya \"c.6\"? tulis huruf kecil, titik, lalu angka tanpa nol di depan")
+    );
+}
+
+#[test]
+fn pasal_17_written_as_officers_do_gets_the_code_they_meant() {
+    // The newcomer review: `h2`, `h-2`, `h angka 2` got a generic hint, `h.02` an angka one.
+    for (written, code) in [("h2", "E0211"), ("h-2", "E0211"), ("h angka 2", "E0211")] {
+        let d = expect_one(
+            &edit(&[("[\"c.6\", \"j\"]", &format!("[\"{written}\", \"j\"]"))]),
+            code,
+            5,
+            13,
+            &format!("`{written}` bukan rujukan Pasal 17 yang sah"),
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("maksudnya \"h.2\"? tulis huruf kecil, titik, lalu angka tanpa nol di depan")
+        );
+    }
+    let d = expect_one(
+        &edit(&[("[\"c.6\", \"j\"]", "[\"h.02\", \"j\"]")]),
+        "E0212",
+        5,
+        13,
+        "Pasal 17 huruf h hanya memiliki angka 1–5",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("maksudnya \"h.2\"? tulis \"h\" saja, atau \"h.1\" sampai \"h.5\"")
+    );
 }
 
 #[test]

@@ -92,7 +92,7 @@ pub struct Draft {
 }
 
 pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> Draft {
-    r.reject_unknown(table, FIELDS, "di catatan");
+    r.reject_unknown_advised(table, FIELDS, "di catatan", notes_advice);
     let mut draft = Draft {
         open: open.clone(),
         ..Draft::default()
@@ -148,6 +148,22 @@ pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> D
     draft
 }
 
+/// Where an officer's note or explanation goes, for the names officers give it.
+fn notes_advice(name: &str) -> Option<String> {
+    const NOTES: &[&str] = &[
+        "keterangan",
+        "catatan",
+        "penjelasan",
+        "uraian",
+        "deskripsi",
+        "alasan",
+        "ket",
+    ];
+    NOTES.contains(&name.to_lowercase().as_str()).then(|| {
+        "catatan bagi petugas dan auditor ditulis di `catatan_internal` (tidak pernah tampil di situs publik); penjelasan bagi masyarakat ditulis sebagai teks biasa di bawah baris +++ penutup".to_string()
+    })
+}
+
 fn nomor(r: &mut Reader, n: Located<String>) -> Option<Located<String>> {
     if let Some(message) = super::nomor_problem(&n.value) {
         r.error(Code::NomorFormat, n.span.clone(), message)
@@ -186,10 +202,11 @@ fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
                 out.push(Located::new(p, code.span));
             }
             Err(PasalProblem::Format) => {
-                let hint = if code.value.chars().any(|c| c.is_ascii_uppercase()) {
-                    format!("tulis huruf kecil: \"{}\"", code.value.to_ascii_lowercase())
-                } else {
-                    "tulis huruf a–j, dengan angka bila perlu: \"h\", \"c.6\"".into()
+                let hint = match Pasal::suggest(&code.value) {
+                    Some(meant) => format!(
+                        "maksudnya \"{meant}\"? tulis huruf kecil, titik, lalu angka tanpa nol di depan"
+                    ),
+                    None => "tulis huruf a–j, dengan angka bila perlu: \"h\", \"c.6\"".into(),
                 };
                 r.error(
                     Code::PasalFormat,
@@ -211,6 +228,10 @@ fn pasal_list(r: &mut Reader, v: &Value) -> Option<Vec<Located<Pasal>>> {
                             "tulis \"{huruf}\" saja, atau \"{huruf}.1\" sampai \"{huruf}.{count}\""
                         ),
                     )
+                };
+                let hint = match Pasal::suggest(&code.value) {
+                    Some(meant) => format!("maksudnya \"{meant}\"? {hint}"),
+                    None => hint,
                 };
                 r.error(Code::PasalAngka, code.span, message).hint(hint);
             }

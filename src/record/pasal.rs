@@ -210,6 +210,28 @@ impl Pasal {
         Ok(Pasal { huruf, angka })
     }
 
+    /// The code an officer most likely meant by a code that is not valid: `h2`, `h-2`,
+    /// `H.2`, `h angka 2`, `huruf h angka 2` and `h.02` all mean `h.2`.
+    pub fn suggest(code: &str) -> Option<String> {
+        let lower = code.trim().to_lowercase();
+        let lower = lower.strip_prefix("huruf").unwrap_or(&lower).trim_start();
+        let mut chars = lower.chars();
+        let huruf = chars.next().filter(char::is_ascii_lowercase)?;
+        let rest = chars.as_str().trim().trim_start_matches("angka");
+        let digits = rest
+            .trim_start_matches([' ', '.', '-', '_', ',', '/'])
+            .trim();
+        let candidate = if digits.is_empty() {
+            huruf.to_string()
+        } else {
+            if !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            format!("{huruf}.{}", digits.trim_start_matches('0'))
+        };
+        (candidate != code && Pasal::parse(&candidate).is_ok()).then_some(candidate)
+    }
+
     /// "Pasal 17 huruf c angka 6"
     pub fn label(&self) -> String {
         match self.angka {
@@ -231,6 +253,26 @@ impl fmt::Display for Pasal {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn suggests_the_code_an_officer_meant() {
+        for written in [
+            "h2",
+            "h-2",
+            "H.2",
+            "h angka 2",
+            "huruf h angka 2",
+            "h.02",
+            "h 2",
+        ] {
+            assert_eq!(Pasal::suggest(written).as_deref(), Some("h.2"), "{written}");
+        }
+        assert_eq!(Pasal::suggest("J").as_deref(), Some("j"));
+        // Nothing valid to suggest, or already valid.
+        assert_eq!(Pasal::suggest("h.9"), None);
+        assert_eq!(Pasal::suggest("z1"), None);
+        assert_eq!(Pasal::suggest("h.2"), None);
+    }
+
     use super::*;
 
     #[test]
