@@ -111,6 +111,8 @@ pub struct DecisionFile {
 #[derive(Debug, Clone, Default)]
 pub struct Decisions {
     by_key: BTreeMap<String, Option<Arc<Decision>>>,
+    /// Decision files whose number could not be read (their errors are reported there).
+    unread: Vec<String>,
 }
 
 /// How a record's `keputusan` resolves.
@@ -153,6 +155,11 @@ impl Decisions {
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
     }
+
+    /// The decision files whose number could not be read.
+    pub fn unread(&self) -> &[String] {
+        &self.unread
+    }
 }
 
 /// The decisions of a site, what reading them reported, and the texts those reports
@@ -176,7 +183,10 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
     // Texts read again for a diagnostic of a file that had none of its own.
     let mut read_again: Vec<Arc<SourceText>> = Vec::new();
     for file in &files {
-        let Some(nomor) = &file.nomor else { continue };
+        let Some(nomor) = &file.nomor else {
+            decisions.unread.push(file.path.clone());
+            continue;
+        };
         let key = Decisions::key(&nomor.value);
         let source = || {
             file.source.clone().unwrap_or_else(|| {

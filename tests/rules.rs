@@ -3270,13 +3270,37 @@ fn an_unknown_decision_number_is_e0801_with_the_closest_number() {
         report.diagnostics[0].hint.as_deref(),
         Some("mungkin maksudnya \"188.4/012/DKISP/III/2025\"")
     );
+    // A decision file whose number cannot be read (a syntax error): the hint names it
+    // rather than telling to make one (the helper's try-out of the guide).
+    let broken = DECISION.replacen("tanggal = ", "tanggal = 06-03-", 1);
+    let (_, report) = decided_site(&broken, &record);
+    let e0801 = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code_id() == "E0801")
+        .unwrap();
+    assert_eq!(
+        e0801.hint.as_deref(),
+        Some(
+            format!(
+                "{DECISION_PATH} belum dapat dibaca karena galatnya sendiri (dilaporkan pada berkas itu); bila keputusan ini ada di sana, perbaiki berkas itu dulu"
+            )
+            .as_str()
+        )
+    );
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.code_id() == "E0101" && d.file == DECISION_PATH)
+    );
     // Without any decision file, the hint says how to make one or do without.
     let dir = site_with(&[(PATH, record.as_bytes())]);
     let (_, report) = load_site(dir.path());
     assert_eq!(
         report.diagnostics[0].hint.as_deref(),
         Some(
-            "buat berkas keputusan di folder keputusan/ (lihat README), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan"
+            "buat berkas keputusan di folder keputusan/ (lihat docs/panduan.md bagian 4), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan"
         )
     );
 }

@@ -34,7 +34,11 @@ pub fn resolve(sink: &mut Sink, draft: &mut Draft, decisions: &Decisions) -> Opt
         Lookup::Unknown(closest) => {
             let hint = match closest {
                 Some(n) => format!("mungkin maksudnya \"{n}\""),
-                None if decisions.is_empty() => "buat berkas keputusan di folder keputusan/ (lihat README), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan".to_string(),
+                None if !decisions.unread().is_empty() => format!(
+                    "{} belum dapat dibaca karena galatnya sendiri (dilaporkan pada berkas itu); bila keputusan ini ada di sana, perbaiki berkas itu dulu",
+                    decisions.unread().join(", ")
+                ),
+                None if decisions.is_empty() => "buat berkas keputusan di folder keputusan/ (lihat docs/panduan.md bagian 4), atau hapus kolom keputusan dan tulis ditetapkan serta nomor_penetapan".to_string(),
                 None => "periksa nomor keputusan di folder keputusan/; nomornya harus sama (huruf besar dan kecil tidak dibedakan)".to_string(),
             };
             sink.error(
