@@ -188,19 +188,8 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
             continue;
         };
         let key = Decisions::key(&nomor.value);
-        let source = || {
-            file.source.clone().unwrap_or_else(|| {
-                Arc::new(SourceText::new(
-                    &file.path,
-                    std::fs::read_to_string(root.join(&file.path)).unwrap_or_default(),
-                ))
-            })
-        };
         if crate::scaffold::is_example(&nomor.value) {
-            let text = source();
-            if file.source.is_none() {
-                read_again.push(Arc::clone(&text));
-            }
+            let text = text_of(root, file, &mut read_again);
             diagnostics.push(
                 Diagnostic::at(
                     Severity::Warning,
@@ -213,10 +202,7 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
             );
         }
         if let Some(by) = first.get(&key) {
-            let source = source();
-            if file.source.is_none() {
-                read_again.push(Arc::clone(&source));
-            }
+            let source = text_of(root, file, &mut read_again);
             diagnostics.push(
                 Diagnostic::at(
                     Severity::Error,
@@ -264,6 +250,24 @@ pub fn load_all(root: &Path, config: &Config, build_date: NaiveDate) -> Loaded {
 }
 
 /// Reads and checks one decision file.
+/// A decision file's text for a diagnostic of the whole set: kept if the file had
+/// diagnostics of its own, else read again and added to `read_again` for the printer.
+fn text_of(
+    root: &Path,
+    file: &DecisionFile,
+    read_again: &mut Vec<Arc<SourceText>>,
+) -> Arc<SourceText> {
+    if let Some(text) = &file.source {
+        return Arc::clone(text);
+    }
+    let text = Arc::new(SourceText::new(
+        &file.path,
+        std::fs::read_to_string(root.join(&file.path)).unwrap_or_default(),
+    ));
+    read_again.push(Arc::clone(&text));
+    text
+}
+
 pub fn read_file(root: &Path, rel: &str, config: &Config, build_date: NaiveDate) -> DecisionFile {
     match source::read(root, rel) {
         Ok(file) => {

@@ -433,17 +433,10 @@ fn write_snapshot(
         (write::PUBLIC_STAGE, &snapshot.public),
         (write::INTERNAL_STAGE, &snapshot.internal),
     ] {
-        let base = writer.staging(name)?;
-        let mut dirs = BTreeSet::new();
-        for (rel, chunks) in files {
-            let path = base.join(rel);
-            if let Some(parent) = path.parent()
-                && dirs.insert(parent.to_path_buf())
-            {
-                std::fs::create_dir_all(parent).map_err(|e| write::write_error(parent, &e))?;
-            }
-            std::fs::write(&path, concat(chunks)).map_err(|e| write::write_error(&path, &e))?;
-        }
+        writer.stage_files(
+            name,
+            files.iter().map(|(rel, chunks)| (rel, concat(chunks))),
+        )?;
     }
     writer.commit(write::output_moves(outputs))
 }

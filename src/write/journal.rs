@@ -79,6 +79,13 @@ pub fn load(work: &Path) -> Result<Journal, String> {
     serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
+/// Removes a journal that cannot be read (nothing of it can be carried out).
+pub fn discard(work: &Path) -> io::Result<()> {
+    fs::remove_file(work.join(JOURNAL))?;
+    sync_dir(work);
+    Ok(())
+}
+
 /// Removes the journal: the write is done.
 pub fn close(work: &Path) -> io::Result<()> {
     fs::remove_file(work.join(JOURNAL))?;

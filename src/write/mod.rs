@@ -16,7 +16,6 @@ pub mod fault;
 mod journal;
 mod lock;
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -175,7 +174,7 @@ fn recover(root: &Path, work: &Path, last: &Holder) -> Result<Vec<Diagnostic>, D
                 )));
             }
             Err(e) => {
-                fs::remove_file(work.join("jurnal.json")).map_err(|e| write_error(work, &e))?;
+                journal::discard(work).map_err(|e| write_error(work, &e))?;
                 notes.push(note(format!(
                     "jurnal penulisan di {WORK_DIR}/ tidak terbaca ({e}) dan dibuang; bangun ulang agar keluaran pasti utuh"
                 )));
@@ -280,11 +279,11 @@ impl SiteWriter {
         Ok(dir)
     }
 
-    /// Writes `files` into a new staging folder `name`.
-    pub fn stage_files(
+    /// Writes `files` (path inside the folder, bytes) into a new staging folder `name`.
+    pub fn stage_files<'a, B: AsRef<[u8]>>(
         &self,
         name: &str,
-        files: &BTreeMap<String, Vec<u8>>,
+        files: impl IntoIterator<Item = (&'a String, B)>,
     ) -> Result<(), Diagnostic> {
         let dir = self.staging(name)?;
         let mut made = std::collections::BTreeSet::new();
@@ -394,7 +393,7 @@ mod tests {
         tmp
     }
 
-    fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, Vec<u8>> {
+    fn files(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, Vec<u8>> {
         pairs
             .iter()
             .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
