@@ -110,11 +110,11 @@ pub fn report(sink: &mut Sink, e: SplitError, decision: bool) {
     match e {
         SplitError::Empty if decision => {
             sink.error(Code::EmptyFile, 0..0, "berkas keputusan ini kosong")
-                .hint("salin contoh keputusan dari README atau dari `daftar init`, lalu isi");
+                .hint("salin contoh keputusan dari docs/panduan.md bagian 4 atau dari `daftar init`, lalu isi");
         }
         SplitError::Empty => {
             sink.error(Code::EmptyFile, 0..0, "berkas catatan ini kosong")
-                .hint("salin contoh catatan dari README, atau buat kerangka dengan `daftar new`");
+                .hint("salin contoh catatan dari docs/panduan.md bagian 4, atau buat kerangka dengan `daftar new`");
         }
         SplitError::NoOpening(span) => {
             let (noun, rest) = if decision {

@@ -32,7 +32,7 @@ use daftar::record::OpeningBasis;
 
 const BIN: &str = env!("CARGO_BIN_EXE_daftar");
 const GUIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/panduan.md");
-const README: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reference.md");
 /// The build date of every run (the guide's examples are valid on it, and for years after).
 const DATE: &str = "2026-12-01";
 /// A field name no file of daftar knows, far from every real one.
@@ -861,11 +861,11 @@ fn codes_in(s: &str) -> Vec<(char, u16, String)> {
     out
 }
 
-/// The letters the README's table of codes gives each number (`| W0307 / E0307 |`).
-fn readme_letters() -> HashMap<u16, BTreeSet<char>> {
-    let readme = std::fs::read_to_string(README).unwrap();
+/// The letters the reference's table of codes gives each number (`| W0307 / E0307 |`).
+fn reference_letters() -> HashMap<u16, BTreeSet<char>> {
+    let reference = std::fs::read_to_string(REFERENCE).unwrap();
     let mut out: HashMap<u16, BTreeSet<char>> = HashMap::new();
-    for line in readme
+    for line in reference
         .lines()
         .filter(|l| l.starts_with("| E") || l.starts_with("| W"))
     {
@@ -881,8 +881,8 @@ fn every_code_the_guide_names_exists_with_a_severity_it_can_have() {
     let g = guide();
     let numbers: BTreeSet<u16> = Code::ALL.iter().map(|c| c.number()).collect();
     // A letter is possible when daftar printed it (the quoted output, which the test
-    // below compares with daftar's) or the README's table of codes gives it.
-    let mut letters = readme_letters();
+    // below compares with daftar's) or the reference's table of codes gives it.
+    let mut letters = reference_letters();
     for b in g.blocks.iter().filter(|b| {
         b.marker
             .as_ref()

@@ -326,7 +326,7 @@ fn an_empty_file_is_e0004() {
         let d = expect_one(text, "E0004", 1, 1, "berkas catatan ini kosong");
         assert_eq!(
             d.hint.as_deref(),
-            Some("salin contoh catatan dari README, atau buat kerangka dengan `daftar new`")
+            Some("salin contoh catatan dari docs/panduan.md bagian 4, atau buat kerangka dengan `daftar new`")
         );
     }
 }

@@ -1,13 +1,14 @@
-//! The README is the first thing a user reads: it must list every diagnostic code.
+//! The reference (`docs/reference.md`) says what daftar does: it lists every diagnostic code,
+//! and its example diagnostic is what `check` prints.
 
 mod common;
 
 use daftar::code::Code;
 
 #[test]
-fn the_readme_lists_every_diagnostic_code() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+fn the_reference_lists_every_diagnostic_code() {
+    let reference =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reference.md")).unwrap();
     for code in Code::ALL {
         let n = code.number();
         let listed = [
@@ -16,18 +17,18 @@ fn the_readme_lists_every_diagnostic_code() {
             format!("| W{n:04} / E{n:04} |"),
         ]
         .iter()
-        .any(|row| readme.contains(row.as_str()));
-        assert!(listed, "README does not list code {n:04} ({code:?})");
+        .any(|row| reference.contains(row.as_str()));
+        assert!(listed, "docs/reference.md does not list code {n:04} ({code:?})");
     }
 }
 
-/// The README's example of a diagnostic is what `check` prints for that mistake: the
+/// The reference's example of a diagnostic is what `check` prints for that mistake: the
 /// NIP of its example put into the sample record it names gives that text, verbatim.
 #[test]
-fn the_readme_diagnostic_example_is_what_check_prints() {
+fn the_reference_diagnostic_example_is_what_check_prints() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    let after = readme
+    let reference = std::fs::read_to_string(root.join("docs/reference.md")).unwrap();
+    let after = reference
         .split_once("Human diagnostics go to standard error")
         .unwrap()
         .1;
@@ -71,8 +72,31 @@ fn the_readme_diagnostic_example_is_what_check_prints() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains(example),
-        "README:\n{example}\ncheck:\n{stderr}"
+        "reference:\n{example}\ncheck:\n{stderr}"
     );
     // And that mistake alone: the example's NIP is wrong in one way only.
     assert_eq!(stderr.matches("galat[").count(), 1, "{stderr}");
+}
+
+/// The README stays short and points to the documents that hold the rest: every local
+/// link in it names a file of the repository.
+#[test]
+fn the_readme_links_to_files_that_exist() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut links = 0;
+    for part in readme.split("](").skip(1) {
+        let target = part.split(')').next().unwrap();
+        if target.starts_with("http") {
+            continue;
+        }
+        let file = target.split('#').next().unwrap();
+        assert!(root.join(file).is_file(), "README links to {target}");
+        links += 1;
+    }
+    for doc in ["docs/panduan.md", "docs/reference.md", "docs/development.md"] {
+        assert!(readme.contains(&format!("]({doc})")), "README lacks {doc}");
+    }
+    assert!(links >= 4, "{links} links");
+    assert!(readme.lines().count() < 120, "the README is a page, not a manual");
 }
