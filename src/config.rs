@@ -207,7 +207,8 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
     let base = source.text.len() - text.len();
     let mut r = Reader::new(Sink::new(source, diagnostics), base);
-    let root = r.parse(text)?;
+    let mut scratch = String::new();
+    let root = r.parse(text, &mut scratch)?;
     let whole = 0..0;
     let table = root.get_ref();
     r.reject_unknown(table, TOP_KEYS, "di daftar.toml");

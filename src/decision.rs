@@ -372,7 +372,8 @@ pub fn load(
         }
     };
     let mut r = Reader::new(sink, fm.toml.start);
-    let Some(table) = r.parse(&source.text[fm.toml.clone()]) else {
+    let mut scratch = String::new();
+    let Some(table) = r.parse(&source.text[fm.toml.clone()], &mut scratch) else {
         return (None, None, diagnostics);
     };
     let table = table.get_ref();

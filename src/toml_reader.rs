@@ -56,6 +56,41 @@ pub struct Reader<'a> {
     base: usize,
     /// Unknown keys reported so far, to link a missing field to its likely misspelling.
     unknown: Vec<(String, Span)>,
+    /// Keys that stood on a line set aside for a syntax error: not reported missing.
+    set_aside: Vec<String>,
+    /// The lines set aside (absolute spans), for values that lost a part.
+    set_aside_lines: Vec<Span>,
+}
+
+/// The bytes of the line of `text` that holds offset `at` (without its line break).
+fn line_around(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let at = at.min(text.len());
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = text.get(at..)?.find('\n').map_or(text.len(), |i| at + i);
+    Some(start..end)
+}
+
+/// When the error at `at` stands at the start of its line and the line above opens more
+/// `{` than it closes, the end of that line (where `}` is missing).
+fn unclosed_inline_table_above(text: &str, at: usize) -> Option<usize> {
+    let line = line_around(text, at)?;
+    if !text[line.start..at].trim().is_empty() || line.start == 0 {
+        return None;
+    }
+    let above = line_around(text, line.start - 1)?;
+    let code = text[above.clone()].split(" #").next().unwrap_or("");
+    let outside_quotes: String = code.split('"').step_by(2).collect();
+    let open = outside_quotes.matches('{').count() > outside_quotes.matches('}').count();
+    open.then(|| above.start + code.trim_end().len())
+}
+
+/// The key a line of TOML assigns (the last part of a dotted key), if it looks like one.
+fn key_of(line: &str) -> Option<String> {
+    let (key, _) = line.split_once('=')?;
+    let last = key.rsplit('.').next()?.trim();
+    let last = last.trim_matches(|c| c == '"' || c == '\'');
+    let bare = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    (!last.is_empty() && last.chars().all(bare)).then(|| last.to_string())
 }
 
 /// The kind of a TOML value, as named in messages.
@@ -89,6 +124,8 @@ impl<'a> Reader<'a> {
             sink,
             base,
             unknown: Vec::new(),
+            set_aside: Vec::new(),
+            set_aside_lines: Vec::new(),
         }
     }
 
@@ -101,34 +138,119 @@ impl<'a> Reader<'a> {
         self.sink.error(code, span, message)
     }
 
-    /// Parses TOML text, reporting syntax errors. Returns the tree only when it is free
-    /// of syntax errors: a half-recovered tree would add misleading follow-on errors.
-    pub fn parse<'i>(&mut self, toml: &'i str) -> Option<Spanned<DeTable<'i>>> {
-        let (table, errors) = DeTable::parse_recoverable(toml);
-        let mut lines_reported = Vec::new();
-        for error in &errors {
-            let span = error.span().map_or(self.base..self.base, |s| {
-                s.start + self.base..s.end + self.base
-            });
-            // One mistake often sets off more errors on the same line: report the first.
-            let line = self.sink.source.line_column(span.start).0;
-            if lines_reported.contains(&line) {
-                continue;
-            }
-            lines_reported.push(line);
-            let written = self.sink.source.text.get(span.clone()).unwrap_or("");
-            let message = crate::toml_syntax::message(error.message(), written);
-            let line_text = self
-                .sink
-                .source
-                .text
-                .lines()
-                .nth(line.saturating_sub(1))
-                .unwrap_or("");
-            let hint = crate::toml_syntax::hint(error.message(), line_text);
-            self.sink.error(Code::TomlSyntax, span, message).hint(hint);
+    /// Parses TOML text, reporting syntax errors.
+    ///
+    /// A syntax error does not hide the file's other problems: the line of the first
+    /// error is set aside (blanked in `scratch`, so every offset stays) and the rest is
+    /// parsed again, until it parses. The errors reported are those of the set-aside
+    /// lines (as the parser first saw them, before errors that only follow from them);
+    /// keys that stood on those lines are then not reported missing. When a broken
+    /// table header or an error that does not go away stops this, only the first error
+    /// is reported and no tree is given: guessing further would mislead.
+    pub fn parse<'i>(
+        &mut self,
+        toml: &'i str,
+        scratch: &'i mut String,
+    ) -> Option<Spanned<DeTable<'i>>> {
+        let (table, mut first) = DeTable::parse_recoverable(toml);
+        if first.is_empty() {
+            return Some(table);
         }
-        errors.is_empty().then_some(table)
+        first.sort_by_key(|e| e.span().map_or(usize::MAX, |s| s.start));
+        scratch.clear();
+        scratch.push_str(toml);
+        let mut set_aside: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut keys = Vec::new();
+        let mut errors = first.clone();
+        let mut parsed = false;
+        for _ in 0..64 {
+            let Some(line) = errors
+                .iter()
+                .filter_map(|e| e.span())
+                .map(|s| s.start)
+                .min()
+                .and_then(|at| line_around(toml, at))
+            else {
+                break;
+            };
+            let text = &toml[line.clone()];
+            if set_aside.contains(&line) || text.trim_start().starts_with('[') {
+                break;
+            }
+            keys.extend(key_of(text));
+            // One space for every byte: the offsets of the rest stay as they were.
+            scratch.replace_range(line.clone(), &" ".repeat(line.len()));
+            set_aside.push(line);
+            errors = DeTable::parse_recoverable(scratch).1;
+            if errors.is_empty() {
+                parsed = true;
+                break;
+            }
+        }
+        let on_set_aside_line = |e: &&toml::de::Error| {
+            e.span().is_some_and(|s| {
+                set_aside
+                    .iter()
+                    .any(|l| l.start <= s.start && s.start <= l.end)
+            })
+        };
+        if !parsed {
+            // `{ … ` left open swallows the lines below it (TOML 1.1 lets an inline table
+            // go on over lines), and the parser complains about the next line: point at
+            // the line that opened it.
+            let at = first[0].span().map_or(0, |s| s.start);
+            match unclosed_inline_table_above(toml, at) {
+                Some(end) => self.report_syntax_at(end..end, "unclosed inline table, expected `}`"),
+                None => self.report_syntax(&first[..1]),
+            }
+            return None;
+        }
+        let reported: Vec<_> = first.iter().filter(on_set_aside_line).cloned().collect();
+        self.report_syntax(&reported);
+        self.set_aside.extend(keys);
+        let base = self.base;
+        self.set_aside_lines
+            .extend(set_aside.iter().map(|l| l.start + base..l.end + base));
+        let scratch: &'i String = scratch;
+        Some(DeTable::parse_recoverable(scratch).0)
+    }
+
+    fn report_syntax(&mut self, errors: &[toml::de::Error]) {
+        let mut lines_reported = Vec::new();
+        for error in errors {
+            let span = error.span().unwrap_or(0..0);
+            // One mistake often sets off more errors on the same line: report the first.
+            let line = self.sink.source.line_column(span.start + self.base).0;
+            if !lines_reported.contains(&line) {
+                lines_reported.push(line);
+                self.report_syntax_at(span, error.message());
+            }
+        }
+    }
+
+    /// Reports a syntax error at `span` (in the TOML text), in the parser's words.
+    fn report_syntax_at(&mut self, span: Span, parser_message: &str) {
+        let span = span.start + self.base..span.end + self.base;
+        let line = self.sink.source.line_column(span.start).0;
+        let written = self.sink.source.text.get(span.clone()).unwrap_or("");
+        let message = crate::toml_syntax::message(parser_message, written);
+        let line_text = self
+            .sink
+            .source
+            .text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .unwrap_or("");
+        let hint = crate::toml_syntax::hint(parser_message, line_text);
+        self.sink.error(Code::TomlSyntax, span, message).hint(hint);
+    }
+
+    /// Whether a line within `span` (a value's, as [`Reader::span`] gives it) was set
+    /// aside for a syntax error: the value may lack a part that is really there.
+    pub fn set_aside_within(&self, span: &Span) -> bool {
+        self.set_aside_lines
+            .iter()
+            .any(|l| span.start <= l.start && l.end <= span.end)
     }
 
     /// Reports every key of `table` that is not in `known`, suggesting the closest name.
@@ -190,7 +312,7 @@ impl<'a> Reader<'a> {
         advice: Option<impl Display>,
     ) -> Option<&'t Value<'i>> {
         let value = table.get(key);
-        if value.is_none() {
+        if value.is_none() && !self.set_aside.iter().any(|k| k == key) {
             // An unknown key of this table that looks like this one is its likely typo.
             let typo = self
                 .unknown

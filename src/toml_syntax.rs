@@ -105,7 +105,77 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
         "carriage return must be followed by newline",
         "karakter CR harus diikuti baris baru",
     ),
+    (
+        "missing key for inline table element",
+        "nama kolom di dalam tabel { } tidak ada",
+    ),
+    (
+        "missing inline table opening",
+        "tanda { pembuka tabel tidak ada",
+    ),
+    ("missing array opening", "tanda [ pembuka daftar tidak ada"),
+    (
+        "missing table open",
+        "tanda [ pembuka judul bagian tidak ada",
+    ),
+    (
+        "missing comment start",
+        "tanda # pembuka komentar tidak ada",
+    ),
+    (
+        "invalid comment character",
+        "komentar memuat karakter yang tidak sah",
+    ),
+    (
+        "keys cannot be multi-line basic strings",
+        "nama kolom tidak boleh berupa teks beberapa baris",
+    ),
+    (
+        "keys cannot be multi-line literal strings",
+        "nama kolom tidak boleh berupa teks beberapa baris",
+    ),
+    (
+        "`_` may only go between digits",
+        "tanda _ hanya boleh ada di antara dua angka",
+    ),
+    (
+        "integers with a radix cannot be signed",
+        "bilangan heksadesimal, oktal, atau biner tidak boleh bertanda + atau -",
+    ),
+    (
+        "radix must be lowercase",
+        "awalan 0x, 0o, atau 0b harus ditulis dengan huruf kecil",
+    ),
+    (
+        "redundant integer number prefix",
+        "awalan bilangan ditulis dua kali",
+    ),
+    ("redundant numeric sign", "tanda + atau - ditulis dua kali"),
+    ("unexpected sign", "tanda + atau - tidak pada tempatnya"),
+    (
+        "too few unicode value digits",
+        "kode Unicode kurang angkanya",
+    ),
+    ("integer number overflowed", "bilangan terlalu besar"),
+    ("floating-point number overflowed", "bilangan terlalu besar"),
+    ("u64 value was too large", "bilangan terlalu besar"),
+    ("invalid datetime", "tanggal dan jam tidak sah"),
+    ("invalid date-time", "tanggal dan jam tidak sah"),
+    ("invalid offset datetime", "tanggal dan jam tidak sah"),
+    ("invalid local datetime", "tanggal dan jam tidak sah"),
+    ("invalid local date", "tanggal tidak sah"),
+    ("invalid local time", "jam tidak sah"),
+    ("invalid partial-time", "jam tidak sah"),
+    ("nanoseconds overflowed", "pecahan detik terlalu panjang"),
+    (
+        "unsupported datetime combination",
+        "bentuk tanggal dan jam ini tidak dikenal",
+    ),
 ];
+
+/// What is said of a parser error that the table above does not know (a newer parser):
+/// never English to an officer.
+const UNKNOWN: &str = "isi di sini tidak dapat dibaca sebagai TOML";
 
 const EXPECTED: &[(&str, &str)] = &[
     ("a four-digit year (YYYY)", "tahun empat angka"),
@@ -157,14 +227,23 @@ pub fn message(parser_message: &str, written: &str) -> String {
     if description == "duplicate key" {
         return format!("kolom `{}` ditulis dua kali", written.trim());
     }
+    // Descriptions that carry a value ("cannot extend value of type array with a
+    // dotted key", "invalid nanoseconds \"…\"") are matched by their fixed part.
     let translated = DESCRIPTIONS
         .iter()
         .find(|(en, _)| *en == description)
-        .map(|(_, id)| id.to_string());
-    let mut out = format!(
-        "penulisan tidak sah: {}",
-        translated.as_deref().unwrap_or(description)
-    );
+        .map(|(_, id)| *id)
+        .or_else(|| {
+            description
+                .contains("with a dotted key")
+                .then_some("nama kolom bertitik menambah kolom ke nilai yang bukan bagian")
+        })
+        .or_else(|| {
+            description
+                .starts_with("invalid nanoseconds")
+                .then_some("pecahan detik terlalu panjang")
+        });
+    let mut out = format!("penulisan tidak sah: {}", translated.unwrap_or(UNKNOWN));
     if let Some(expected) = expected
         && translated.is_some()
     {
@@ -332,10 +411,10 @@ mod tests {
     }
 
     #[test]
-    fn keeps_unknown_descriptions_as_written_without_an_english_expectation() {
+    fn says_unknown_descriptions_in_indonesian_without_an_english_expectation() {
         assert_eq!(
             message("something new, expected `x`", ""),
-            "penulisan tidak sah: something new"
+            "penulisan tidak sah: isi di sini tidak dapat dibaca sebagai TOML"
         );
         assert_eq!(
             message(
@@ -344,6 +423,80 @@ mod tests {
             ),
             "penulisan tidak sah: tanggal tidak sah (yang diharapkan: tahun empat angka)"
         );
+    }
+
+    /// Every description toml_parser 1.1, toml 1.2 and toml_datetime 1.1 give (taken
+    /// from their sources) is said in Indonesian.
+    #[test]
+    fn every_description_of_the_parsers_is_translated() {
+        let descriptions = [
+            "`_` may only go between digits",
+            "cannot recurse further; max recursion depth met",
+            "carriage return must be followed by newline",
+            "extra `=`",
+            "extra assignment between key-value pairs",
+            "extra comma in array",
+            "extra comma in inline table",
+            "integers with a radix cannot be signed",
+            "invalid comment character",
+            "invalid inline table element",
+            "invalid key-value pair",
+            "invalid unquoted key",
+            "invalid value",
+            "key with no value",
+            "keys cannot be multi-line basic strings",
+            "keys cannot be multi-line literal strings",
+            "missing array opening",
+            "missing assignment between key-value pairs",
+            "missing comma between array elements",
+            "missing comma between key-value pairs",
+            "missing comment start",
+            "missing escaped value",
+            "missing inline table opening",
+            "missing key for inline table element",
+            "missing opening quote",
+            "missing table open",
+            "missing value for key",
+            "missing value",
+            "radix must be lowercase",
+            "redundant integer number prefix",
+            "redundant numeric sign",
+            "string values must be quoted",
+            "too few unicode value digits",
+            "unclosed array table",
+            "unclosed array",
+            "unclosed inline table",
+            "unclosed table",
+            "unexpected `=` in array",
+            "unexpected content between comment and newline",
+            "unexpected content",
+            "unexpected key or value",
+            "unexpected leading zero",
+            "unexpected sign",
+            "unquoted keys cannot be empty",
+            "invalid basic string",
+            "invalid multi-line basic string",
+            "invalid literal string",
+            "invalid multi-line literal string",
+            "cannot extend value of type array with a dotted key",
+            "cannot extend value of type inline table with a dotted key",
+            "integer number overflowed",
+            "floating-point number overflowed",
+            "invalid date",
+            "invalid time",
+            "invalid datetime",
+            "invalid offset datetime",
+            "invalid nanoseconds \"1234567890123\"",
+            "unsupported datetime combination",
+            "recursion limit",
+        ];
+        for d in descriptions {
+            let m = message(d, "x");
+            assert!(
+                !m.contains(UNKNOWN) && !m.contains(d),
+                "{d:?} is not translated: {m}"
+            );
+        }
     }
 
     #[test]

@@ -326,7 +326,9 @@ fn an_empty_file_is_e0004() {
         let d = expect_one(text, "E0004", 1, 1, "berkas catatan ini kosong");
         assert_eq!(
             d.hint.as_deref(),
-            Some("salin contoh catatan dari docs/panduan.md bagian 4, atau buat kerangka dengan `daftar new`")
+            Some(
+                "salin contoh catatan dari docs/panduan.md bagian 4, atau buat kerangka dengan `daftar new`"
+            )
         );
     }
 }
@@ -378,7 +380,7 @@ fn an_unclosed_front_matter_is_e0006() {
 }
 
 #[test]
-fn a_toml_syntax_error_is_e0101_at_its_place_and_stops_further_checks() {
+fn a_toml_syntax_error_is_e0101_at_its_place() {
     // An unquoted text; the judul line is line 3, the value starts at column 9.
     let text = edit(&[(
         "judul = \"Konfigurasi keamanan dan kata sandi infrastruktur Pusat Data Provinsi\"",
@@ -435,6 +437,98 @@ fn every_syntax_error_of_a_file_is_reported() {
             ),
         ],
     );
+}
+
+/// A syntax error does not hide the file's other problems: its line is set aside and
+/// the rest is checked (issue 13: "a record with 7 mistakes shows 7").
+#[test]
+fn a_syntax_error_does_not_hide_the_other_problems_of_the_file() {
+    let text = edit(&[
+        // 1: curly quotes pasted from a word processor (line 14)
+        (
+            "tempat = \"Tanjung Selor\"",
+            "tempat = \u{201c}Tanjung Selor\u{201d}",
+        ),
+        // 2: an angka huruf c does not have (line 5)
+        ("pasal_17 = [\"c.6\", \"j\"]", "pasal_17 = [\"c.9\", \"j\"]"),
+        // 3: an unknown field (line 16)
+        ("catatan_internal = ", "keterangan = "),
+        // 4: a step with no minutes (line 21)
+        ("menit = 25 }", "menit = 0 }"),
+        // 5: a NIP of 16 digits (line 31)
+        ("nip = \"199001152015032004\"", "nip = \"1990011520150320\""),
+        // 6: a blank name (line 42)
+        ("nama = \"Ir. Bambang Hermawan, M.T.\"", "nama = \" \""),
+        // 7: the term in a form daftar does not know (line 12)
+        (
+            "jangka_waktu = { tahun = 5 }",
+            "jangka_waktu = \"lima tahun\"",
+        ),
+    ]);
+    let loaded = load(&text);
+    let found: Vec<_> = actual(&loaded.diagnostics)
+        .into_iter()
+        .map(|(code, line, _, _)| (code, line))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("E0101", 14),
+            ("E0102", 16),
+            ("E0105", 42),
+            ("E0212", 5),
+            ("E0220", 12),
+            ("E0304", 21),
+            ("E0401", 31),
+        ]
+        .map(|(c, l)| (c.to_string(), l)),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(loaded.record.is_none());
+    // The field on the set-aside line is not reported missing: its line has the error.
+    let text = edit(&[("ditetapkan = 2025-03-07", "ditetapkan = 07-03-2025")]);
+    expect_one(
+        &text,
+        "E0101",
+        13,
+        14,
+        "penulisan tidak sah: tanggal tidak sah (yang diharapkan: tahun empat angka)",
+    );
+    // A step on a line with an error is not reported missing either.
+    let text = edit(&[(
+        "{ no = 2, mulai = 2025-03-10T09:05:00+08:00",
+        "{ no = 2, mulai = 2025-03-10 09.05",
+    )]);
+    expect_one(&text, "E0101", 20, 21, "penulisan tidak sah: jam tidak sah");
+    // An inline table left open swallows the lines below it: the line that opened it
+    // is named, once, rather than every line after it.
+    let text = edit(&[(
+        "jangka_waktu = { tahun = 5 }",
+        "jangka_waktu = { tahun = 5 ",
+    )]);
+    let d = expect_one(
+        &text,
+        "E0101",
+        12,
+        27,
+        "penulisan tidak sah: tabel yang dibuka dengan { tidak ditutup dengan } (yang diharapkan: `}`)",
+    );
+    assert!(d.hint.is_some());
+}
+
+/// A broken table header cannot be set aside (its fields would land in the table
+/// above it, with misleading errors): only the syntax error is reported.
+#[test]
+fn a_broken_table_header_stops_the_checks_of_its_file() {
+    let text = edit(&[
+        ("[pengesahan.ppid_utama]", "[pengesahan.ppid_utama"),
+        ("pasal_17 = [\"c.6\", \"j\"]", "pasal_17 = [\"c.9\", \"j\"]"),
+    ]);
+    let loaded = load(&text);
+    let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.code_id()).collect();
+    assert_eq!(codes, ["E0101"], "{:#?}", loaded.diagnostics);
+    assert_eq!(loaded.diagnostics[0].line, Some(35));
 }
 
 #[test]
@@ -3270,9 +3364,9 @@ fn an_unknown_decision_number_is_e0801_with_the_closest_number() {
         report.diagnostics[0].hint.as_deref(),
         Some("mungkin maksudnya \"188.4/012/DKISP/III/2025\"")
     );
-    // A decision file whose number cannot be read (a syntax error): the hint names it
-    // rather than telling to make one (the helper's try-out of the guide).
-    let broken = DECISION.replacen("tanggal = ", "tanggal = 06-03-", 1);
+    // A decision file whose number cannot be read (a syntax error on its line): the hint
+    // names it rather than telling to make one (the helper's try-out of the guide).
+    let broken = DECISION.replacen("nomor = \"188.4", "nomor = 188.4", 1);
     let (_, report) = decided_site(&broken, &record);
     let e0801 = report
         .diagnostics

@@ -88,6 +88,9 @@ pub struct Draft {
     pub catatan_internal: Option<String>,
     /// The span of the `langkah` value, and the steps whose number could be read.
     pub langkah: Option<Located<Vec<StepDraft>>>,
+    /// Whether a line of `langkah` was set aside for a syntax error: a step may be
+    /// missing from it that the file has.
+    pub langkah_partial: bool,
     pub pengesahan: Vec<SignOffDraft>,
 }
 
@@ -142,6 +145,10 @@ pub fn decode(r: &mut Reader, table: &DeTable, open: Span, config: &Config) -> D
     draft.langkah = r
         .required(table, "langkah", "langkah", &open)
         .and_then(|v| steps(r, v, config));
+    draft.langkah_partial = draft
+        .langkah
+        .as_ref()
+        .is_some_and(|l| r.set_aside_within(&l.span));
     if let Some(v) = r.required(table, "pengesahan", "pengesahan", &open) {
         draft.pengesahan = signoffs(r, v, config);
     }

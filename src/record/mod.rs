@@ -307,7 +307,8 @@ pub fn load(
         }
     };
     let mut reader = Reader::new(sink, fm.toml.start);
-    let Some(table) = reader.parse(&source.text[fm.toml.clone()]) else {
+    let mut scratch = String::new();
+    let Some(table) = reader.parse(&source.text[fm.toml.clone()], &mut scratch) else {
         return Loaded {
             record: None,
             nomor: None,

@@ -42,7 +42,8 @@ pub fn check(sink: &mut Sink, draft: &Draft, config: &Config) {
         .filter(|s| !seen.iter().any(|d| d.no.value == s.no))
         .map(|s| s.no.to_string())
         .collect();
-    if !missing.is_empty() {
+    // A step on a line with a syntax error (reported there) is not missing.
+    if !missing.is_empty() && !draft.langkah_partial {
         let message = if missing.len() == 1 {
             format!("langkah {} SOP belum dicatat", missing[0])
         } else {
