@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::archive::{self, VersionInfo, history};
 use crate::code::Code;
@@ -53,13 +53,13 @@ pub enum Format {
 )]
 pub struct Cli {
     /// Folder situs (berisi daftar.toml); bawaan: folder kerja.
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "FOLDER")]
     pub root: Option<PathBuf>,
     /// Tanggal pembangunan (bawaan: SOURCE_DATE_EPOCH, atau hari ini di zona waktu situs).
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub tanggal: Option<NaiveDate>,
-    /// Bentuk diagnostik.
-    #[arg(long, global = true, value_enum, default_value = "human")]
+    /// Bentuk diagnostik: human (bawaan, untuk dibaca orang) atau json (satu dokumen JSON di stdout, untuk program lain).
+    #[arg(long, global = true, value_enum, default_value = "human", value_name = "BENTUK")]
     pub format: Format,
     /// Hanya tampilkan galat.
     #[arg(long, short, global = true)]
@@ -76,15 +76,16 @@ pub enum Command {
     /// Membuat situs baru: daftar.toml, content/ dengan satu contoh catatan, keputusan/ dengan contoh keputusannya, .gitignore.
     Init {
         /// Folder situs baru (bawaan: folder kerja).
+        #[arg(value_name = "FOLDER")]
         dir: Option<PathBuf>,
     },
     /// Menulis kerangka catatan baru di content/, siap diisi.
     New {
         /// Judul informasi yang dikecualikan.
-        #[arg(long)]
+        #[arg(long, value_name = "JUDUL")]
         judul: Option<String>,
         /// Nomor catatan (bawaan: nomor berikutnya, DIK-TAHUN-NNN).
-        #[arg(long)]
+        #[arg(long, value_name = "NOMOR")]
         nomor: Option<String>,
     },
     /// Memeriksa semua catatan dan menampilkan semua temuan; tidak menulis apa pun.
@@ -97,11 +98,11 @@ pub enum Command {
     },
     /// Pratinjau: membangun, menyajikan situs di 127.0.0.1, membangun ulang dan memuat ulang peramban setiap kali sumber berubah.
     Serve {
-        /// Port pertama yang dicoba (bila terpakai, port berikutnya).
-        #[arg(long, default_value_t = 8000)]
+        /// Port pertama yang dicoba, bawaan 8000 (bila terpakai, port berikutnya).
+        #[arg(long, default_value_t = 8000, value_name = "PORT", value_parser = parse_port)]
         port: u16,
-        /// Alamat yang didengarkan; selain loopback, indeks internal ikut terbuka bagi jaringan.
-        #[arg(long, default_value = "127.0.0.1")]
+        /// Alamat yang didengarkan, bawaan 127.0.0.1; selain loopback, indeks internal ikut terbuka bagi jaringan.
+        #[arg(long, default_value = "127.0.0.1", value_name = "ALAMAT", value_parser = parse_address)]
         bind: std::net::IpAddr,
     },
     /// Membangun ulang dan menulis keluaran setiap kali sumber berubah, tanpa server.
@@ -127,6 +128,16 @@ fn parse_anchor(s: &str) -> Result<archive::verify::Anchor, String> {
     archive::verify::Anchor::parse(s).ok_or_else(|| {
         format!("`{s}` bukan sidik: tulis nomor versi, tanda =, lalu 64 angka heksadesimal SHA-256 (misalnya v0003=9f86d081…), atau sidiknya saja")
     })
+}
+
+fn parse_port(s: &str) -> Result<u16, String> {
+    s.parse()
+        .map_err(|_| format!("`{s}` bukan nomor port: tulis bilangan 0–65535, misalnya 8000"))
+}
+
+fn parse_address(s: &str) -> Result<std::net::IpAddr, String> {
+    s.parse()
+        .map_err(|_| format!("`{s}` bukan alamat IP: misalnya 127.0.0.1, atau 0.0.0.0 untuk jaringan"))
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -211,10 +222,18 @@ impl Ui {
 }
 
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = crate::usage::indonesian(Cli::command())
+        .try_get_matches_from(crate::usage::help_word_as_flag(std::env::args_os().collect()))
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let text = crate::usage::message(&e);
+            if e.use_stderr() {
+                eprint!("{text}");
+            } else {
+                print!("{text}");
+            }
             return if e.use_stderr() {
                 ExitCode::from(Exit::Setup as u8)
             } else {

@@ -27,5 +27,6 @@ pub mod sop;
 pub mod source;
 pub mod toml_reader;
 pub mod toml_syntax;
+pub mod usage;
 pub mod view;
 pub mod write;

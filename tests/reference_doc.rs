@@ -18,7 +18,10 @@ fn the_reference_lists_every_diagnostic_code() {
         ]
         .iter()
         .any(|row| reference.contains(row.as_str()));
-        assert!(listed, "docs/reference.md does not list code {n:04} ({code:?})");
+        assert!(
+            listed,
+            "docs/reference.md does not list code {n:04} ({code:?})"
+        );
     }
 }
 
@@ -94,9 +97,16 @@ fn the_readme_links_to_files_that_exist() {
         assert!(root.join(file).is_file(), "README links to {target}");
         links += 1;
     }
-    for doc in ["docs/panduan.md", "docs/reference.md", "docs/development.md"] {
+    for doc in [
+        "docs/panduan.md",
+        "docs/reference.md",
+        "docs/development.md",
+    ] {
         assert!(readme.contains(&format!("]({doc})")), "README lacks {doc}");
     }
     assert!(links >= 4, "{links} links");
-    assert!(readme.lines().count() < 120, "the README is a page, not a manual");
+    assert!(
+        readme.lines().count() < 120,
+        "the README is a page, not a manual"
+    );
 }
