@@ -59,7 +59,13 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub tanggal: Option<NaiveDate>,
     /// Bentuk diagnostik: human (bawaan, untuk dibaca orang) atau json (satu dokumen JSON di stdout, untuk program lain).
-    #[arg(long, global = true, value_enum, default_value = "human", value_name = "BENTUK")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "human",
+        value_name = "BENTUK"
+    )]
     pub format: Format,
     /// Hanya tampilkan galat.
     #[arg(long, short, global = true)]
@@ -136,8 +142,9 @@ fn parse_port(s: &str) -> Result<u16, String> {
 }
 
 fn parse_address(s: &str) -> Result<std::net::IpAddr, String> {
-    s.parse()
-        .map_err(|_| format!("`{s}` bukan alamat IP: misalnya 127.0.0.1, atau 0.0.0.0 untuk jaringan"))
+    s.parse().map_err(|_| {
+        format!("`{s}` bukan alamat IP: misalnya 127.0.0.1, atau 0.0.0.0 untuk jaringan")
+    })
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -223,7 +230,9 @@ impl Ui {
 
 pub fn run() -> ExitCode {
     let parsed = crate::usage::indonesian(Cli::command())
-        .try_get_matches_from(crate::usage::help_word_as_flag(std::env::args_os().collect()))
+        .try_get_matches_from(crate::usage::help_word_as_flag(
+            std::env::args_os().collect(),
+        ))
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,

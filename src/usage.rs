@@ -137,9 +137,7 @@ pub fn message(e: &clap::Error) -> String {
         .or_else(|| context(e, ContextKind::SuggestedArg))
         .or_else(|| context(e, ContextKind::SuggestedValue))
         .map(|s| format!("mungkin maksudnya {}?", quoted(s)))
-        .or_else(|| {
-            context(e, ContextKind::ValidValue).map(|v| format!("nilai yang dikenal: {v}"))
-        })
+        .or_else(|| context(e, ContextKind::ValidValue).map(|v| format!("nilai yang dikenal: {v}")))
         .or_else(|| {
             (e.kind() == ErrorKind::InvalidSubcommand || e.kind() == ErrorKind::MissingSubcommand)
                 .then(|| "perintah: init, new, check, build, serve, watch, publish, verify".into())

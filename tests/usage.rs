@@ -19,9 +19,26 @@ fn daftar(args: &[&str]) -> (i32, String, String) {
 
 /// Words clap writes in English.
 const ENGLISH: &[&str] = &[
-    "Usage", "Options", "Commands", "Arguments", "Print", "help of", "Possible", "default",
-    "possible", "error:", "tip:", "For more", "unexpected", "invalid", "found", "[OPTIONS]",
-    "<COMMAND>", "<DIR>", "required", "Usage:",
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Print",
+    "help of",
+    "Possible",
+    "default",
+    "possible",
+    "error:",
+    "tip:",
+    "For more",
+    "unexpected",
+    "invalid",
+    "found",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "<DIR>",
+    "required",
+    "Usage:",
 ];
 
 fn assert_indonesian(text: &str, context: &str) {
@@ -59,7 +76,10 @@ fn every_help_is_in_indonesian() {
     let (code, stdout, stderr) = daftar(&[]);
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("Pemakaian: daftar [PILIHAN] <PERINTAH>"), "{stderr}");
+    assert!(
+        stderr.contains("Pemakaian: daftar [PILIHAN] <PERINTAH>"),
+        "{stderr}"
+    );
     assert_indonesian(&stderr, "no command");
 }
 
