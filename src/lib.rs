@@ -17,6 +17,7 @@ pub mod decision;
 pub mod diagnostic;
 pub mod frontmatter;
 pub mod locale;
+pub mod os_error;
 pub mod print;
 pub mod record;
 pub mod render;

@@ -226,9 +226,7 @@ fn regular(root: &Path, path: &Path, kind: std::fs::FileType) -> Result<(), &'st
 fn io_reason(e: &walkdir::Error) -> String {
     match e.io_error() {
         Some(io) if io.kind() == std::io::ErrorKind::NotFound => "folder tidak ditemukan".into(),
-        Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => "akses ditolak".into(),
-        Some(io) => io.to_string(),
-        None => e.to_string(),
+        _ => crate::os_error::walk_reason(e),
     }
 }
 
@@ -301,7 +299,10 @@ pub fn site_sources(
                 Severity::Error,
                 Code::Unreadable,
                 rel,
-                format!("`{rel}` tidak dapat dibaca: {e}"),
+                format!(
+                    "`{rel}` tidak dapat dibaca: {}",
+                    crate::os_error::reason(&e)
+                ),
             )
         })
     };
@@ -330,7 +331,7 @@ pub fn site_sources(
                     Severity::Error,
                     Code::Unreadable,
                     folder,
-                    format!("`{folder}` tidak dapat dibaca: {e}"),
+                    format!("`{folder}` tidak dapat dibaca: {}", io_reason(&e)),
                 )
             })?;
             // What discovery reads, the archive keeps: regular files and links to
@@ -358,7 +359,10 @@ pub fn read(root: &Path, rel: &str) -> Result<RecordFile, Diagnostic> {
             Severity::Error,
             Code::Unreadable,
             rel,
-            format!("`{rel}` tidak dapat dibaca: {e}"),
+            format!(
+                "`{rel}` tidak dapat dibaca: {}",
+                crate::os_error::reason(&e)
+            ),
         )
     })?;
     let sha256 = sha256_hex(&bytes);

@@ -505,3 +505,30 @@ fn watch_waits_for_a_publish_before_it_writes() {
     );
     assert_eq!(work_files(&root), [".gitignore", "kunci"]);
 }
+
+/// A journal damaged after the write stopped is discarded, and the note says why in
+/// Indonesian (where the file is broken), never in serde's English.
+#[test]
+fn a_damaged_journal_is_discarded_with_an_indonesian_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = sample(tmp.path());
+    ok(&root, &["build"]);
+    append(&root, "\nSatu baris lagi.\n");
+    let out = run(&root, &["build"], &[("DAFTAR_FAULT", "journal")]);
+    assert_ne!(out.status.code(), Some(0));
+    std::fs::write(
+        root.join(".daftar/jurnal.json"),
+        "{\"langkah\": [tidak json",
+    )
+    .unwrap();
+    let out = ok(&root, &["build"]);
+    let text = stderr(&out);
+    assert!(
+        text.contains(
+            "jurnal penulisan di .daftar/ tidak terbaca (isinya rusak di baris 1 kolom 15) dan dibuang"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("expected"), "{text}");
+    assert!(!root.join(".daftar/jurnal.json").exists());
+}

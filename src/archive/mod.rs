@@ -91,8 +91,9 @@ pub fn bags(archive: &Path) -> std::io::Result<Vec<(u32, PathBuf)>> {
 
 /// Reads a bag's version record.
 pub fn read_info(bag: &Path) -> Result<VersionInfo, String> {
-    let text = std::fs::read_to_string(bag.join(VERSION_FILE)).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    let text =
+        std::fs::read_to_string(bag.join(VERSION_FILE)).map_err(|e| crate::os_error::reason(&e))?;
+    serde_json::from_str(&text).map_err(|e| crate::os_error::json_reason(&e))
 }
 
 #[cfg(test)]

@@ -165,7 +165,10 @@ pub fn publish(
                         last.map_or("", |l| &l.versi),
                         bag::TAGMANIFEST
                     ),
-                    format!("versi sebelumnya tidak dapat dibaca: {e}"),
+                    format!(
+                        "versi sebelumnya tidak dapat dibaca: {}",
+                        crate::os_error::reason(&e)
+                    ),
                 )
                 .with_hint("jalankan `daftar verify`; versi baru hanya dirantai ke versi yang utuh")
             })?;

@@ -182,7 +182,10 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
                     Severity::Error,
                     Code::Unreadable,
                     &relative(root, &dir),
-                    format!("folder tema tidak dapat dibaca: {e}"),
+                    format!(
+                        "folder tema tidak dapat dibaca: {}",
+                        crate::os_error::walk_reason(&e)
+                    ),
                 )
             })?;
             if !entry.file_type().is_file() {
@@ -198,7 +201,10 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
                     Severity::Error,
                     Code::Unreadable,
                     &origin,
-                    format!("`{origin}` tidak dapat dibaca: {e}"),
+                    format!(
+                        "`{origin}` tidak dapat dibaca: {}",
+                        crate::os_error::reason(&e)
+                    ),
                 )
             })?;
             files.insert(relative(&dir, entry.path()), ThemeFile { origin, bytes });

@@ -290,7 +290,7 @@ fn watch_sources(
                     Severity::Error,
                     Code::Unreadable,
                     "",
-                    format!("folder situs tidak dapat diawasi: {e}"),
+                    format!("folder situs tidak dapat diawasi: {}", watch_reason(&e)),
                 ),
             );
             None
@@ -301,8 +301,28 @@ fn watch_sources(
 fn runtime_error(ui: &Ui, e: std::io::Error) -> Exit {
     setup_error(
         ui,
-        Diagnostic::new(Severity::Error, Code::Write, "", e.to_string()),
+        Diagnostic::new(
+            Severity::Error,
+            Code::Write,
+            "",
+            format!(
+                "pratinjau tidak dapat dimulai: {}",
+                crate::os_error::reason(&e)
+            ),
+        ),
     )
+}
+
+/// Why the file watcher could not start, in Indonesian.
+fn watch_reason(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::Io(io) => crate::os_error::reason(io),
+        notify::ErrorKind::PathNotFound => "tidak ditemukan".to_string(),
+        notify::ErrorKind::MaxFilesWatch => {
+            "batas jumlah berkas yang dapat diawasi sistem operasi tercapai".to_string()
+        }
+        _ => "pengawas berkas sistem operasi tidak dapat dipakai".to_string(),
+    }
 }
 
 pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui: &Ui) -> Exit {
@@ -417,7 +437,7 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
                 Severity::Error,
                 Code::Write,
                 "",
-                format!("server pratinjau berhenti: {e}"),
+                format!("server pratinjau berhenti: {}", crate::os_error::reason(&e)),
             ),
         ),
     }

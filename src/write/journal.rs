@@ -75,8 +75,8 @@ pub fn pending(work: &Path) -> bool {
 }
 
 pub fn load(work: &Path) -> Result<Journal, String> {
-    let text = fs::read_to_string(work.join(JOURNAL)).map_err(|e| e.to_string())?;
-    serde_json::from_str(&text).map_err(|e| e.to_string())
+    let text = fs::read_to_string(work.join(JOURNAL)).map_err(|e| crate::os_error::reason(&e))?;
+    serde_json::from_str(&text).map_err(|e| crate::os_error::json_reason(&e))
 }
 
 /// Removes a journal that cannot be read (nothing of it can be carried out).

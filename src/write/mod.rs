@@ -41,7 +41,7 @@ pub fn write_error(what: &Path, e: &io::Error) -> Diagnostic {
             "folder itu ada di disk lain; keluaran dan arsip harus satu disk dengan folder situs"
                 .to_string()
         }
-        _ => e.to_string(),
+        _ => crate::os_error::reason(e),
     };
     Diagnostic::new(
         Severity::Error,
@@ -223,7 +223,8 @@ pub fn recover_if_idle(root: &Path) -> Vec<Diagnostic> {
         Ok(None) => Vec::new(),
         Err(e) if journal::pending(&work) || has_entries(&work.join(NEW_DIR)) => {
             vec![note(format!(
-                "ada penulisan yang terputus di {WORK_DIR}/, tetapi belum dapat diselesaikan: {e}"
+                "ada penulisan yang terputus di {WORK_DIR}/, tetapi belum dapat diselesaikan: {}",
+                crate::os_error::reason(&e)
             ))]
         }
         Err(_) => Vec::new(),
