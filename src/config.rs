@@ -2,6 +2,7 @@
 //! a working site; unknown keys are errors, like in records.
 
 use std::path::{Component, Path};
+use std::sync::Arc;
 
 use toml::de::DeTable;
 
@@ -63,6 +64,40 @@ impl Default for Service {
     }
 }
 
+/// The office's logo or coat of arms, shown in the header of every public page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    /// The file as written in `daftar.toml`, relative to the site folder, `/` separators.
+    pub berkas: String,
+    /// Its name in the public folder: `logo.png`, `logo.svg`.
+    pub keluaran: String,
+    /// The text that stands for the image for readers who cannot see it.
+    pub alt: String,
+    /// The image, read by [`load`] from the site folder (empty when only parsed).
+    pub bytes: Arc<Vec<u8>>,
+    /// Where the file is named in `daftar.toml`, for messages about the file.
+    span: Span,
+}
+
+/// Whether a file's first bytes are those of an image format.
+type LooksLike = fn(&[u8]) -> bool;
+
+/// Image formats a logo may have: extension, name in messages, and a test of the
+/// file's first bytes.
+const LOGO_FORMATS: &[(&str, &str, LooksLike)] = &[
+    ("png", "PNG", |b| b.starts_with(b"\x89PNG\r\n\x1a\n")),
+    ("jpg", "JPEG", |b| b.starts_with(&[0xFF, 0xD8, 0xFF])),
+    ("jpeg", "JPEG", |b| b.starts_with(&[0xFF, 0xD8, 0xFF])),
+    ("gif", "GIF", |b| b.starts_with(b"GIF8")),
+    ("webp", "WebP", |b| {
+        b.len() >= 12 && &b[..4] == b"RIFF" && &b[8..12] == b"WEBP"
+    }),
+    ("svg", "SVG", |b| {
+        let head = String::from_utf8_lossy(&b[..b.len().min(4096)]).to_ascii_lowercase();
+        head.contains("<svg")
+    }),
+];
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub judul: String,
@@ -79,6 +114,8 @@ pub struct Config {
     /// Days before the end of a term from which a warning reminds the PPID.
     pub reminder_days: u32,
     pub sop: Sop,
+    /// The office's logo or coat of arms, if the site names one.
+    pub logo: Option<Logo>,
 }
 
 impl Default for Config {
@@ -103,6 +140,7 @@ impl Default for Config {
             service: Service::default(),
             reminder_days: DEFAULT_REMINDER_DAYS,
             sop: default_sop(),
+            logo: None,
         }
     }
 }
@@ -115,6 +153,8 @@ const TOP_KEYS: &[&str] = &[
     "zona_waktu",
     "tempat",
     "tema",
+    "logo",
+    "logo_alt",
     "keluaran",
     "kontak",
     "layanan",
@@ -193,7 +233,13 @@ pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>, Option<SourceText>
     };
     let source = SourceText::new(FILE_NAME, text);
     let mut diagnostics = Vec::new();
-    let config = parse(&source, &mut diagnostics);
+    let mut config = parse(&source, &mut diagnostics);
+    if let Some(logo) = config.as_mut().and_then(|c| c.logo.as_mut()) {
+        match read_logo(root, logo) {
+            Ok(bytes) => logo.bytes = Arc::new(bytes),
+            Err(d) => diagnostics.push(d.into_diagnostic(&source, logo.span.clone())),
+        }
+    }
     let config = if diagnostics.iter().any(Diagnostic::is_error) {
         None
     } else {
@@ -306,7 +352,160 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
             None => ok = false,
         }
     }
+    match (table.get("logo"), table.get("logo_alt")) {
+        (Some(v), alt) => {
+            let alt = match alt.map(|a| r.text(a, "logo_alt")) {
+                Some(Some(a)) => Some(a.value.trim().to_string()),
+                Some(None) => {
+                    ok = false;
+                    None
+                }
+                None => None,
+            };
+            match r
+                .text(v, "logo")
+                .and_then(|s| logo(&mut r, s, &config.outputs))
+            {
+                Some((berkas, keluaran, span)) => {
+                    config.logo = Some(Logo {
+                        berkas,
+                        keluaran,
+                        alt: alt.unwrap_or_else(|| format!("Lambang {}", config.badan_publik)),
+                        bytes: Arc::default(),
+                        span,
+                    });
+                }
+                None => ok = false,
+            }
+        }
+        (None, Some(v)) => {
+            ok = false;
+            let span = r.span(v);
+            r.error(
+                Code::ConfigValue,
+                span,
+                "`logo_alt` hanya berlaku bersama `logo`",
+            )
+            .hint("tulis juga berkas gambarnya, misalnya logo = \"lambang.png\", atau hapus `logo_alt`");
+        }
+        (None, None) => {}
+    }
     ok.then_some(config)
+}
+
+/// The logo's file name as written: a relative path inside the site, to an image, outside
+/// the folders a build replaces. Returns the path, its name in `public/`, and its span.
+fn logo(r: &mut Reader, s: Located<String>, outputs: &Outputs) -> Option<(String, String, Span)> {
+    let written = s.value.trim().replace('\\', "/");
+    let path = Path::new(&written);
+    if !path.components().all(|c| matches!(c, Component::Normal(_))) {
+        r.error(
+            Code::ConfigValue,
+            s.span,
+            format!("berkas logo `{}` berada di luar folder situs", s.value),
+        )
+        .hint("simpan gambar di dalam folder situs (misalnya di samping daftar.toml) dan tulis namanya dari folder itu, tanpa `..` dan tanpa garis miring di awal, misalnya logo = \"lambang.png\"");
+        return None;
+    }
+    let inside = |folder: &str| path.starts_with(folder);
+    if let Some(folder) = [&outputs.publik, &outputs.internal, &outputs.arsip]
+        .into_iter()
+        .map(String::as_str)
+        .chain([WORK_DIR])
+        .find(|f| inside(f))
+    {
+        r.error(
+            Code::ConfigValue,
+            s.span,
+            format!("berkas logo `{}` tidak boleh berada di folder `{folder}`", s.value),
+        )
+        .hint("folder keluaran diganti seluruhnya pada setiap build; simpan gambar di tempat lain di folder situs, misalnya di samping daftar.toml");
+        return None;
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|e| LOGO_FORMATS.iter().any(|(x, _, _)| x == e));
+    let Some(extension) = extension else {
+        r.error(
+            Code::ConfigValue,
+            s.span,
+            format!("berkas logo `{}` bukan gambar yang dapat dipakai", s.value),
+        )
+        .hint("pakai gambar PNG, JPEG, GIF, WebP, atau SVG, dengan akhiran .png, .jpg, .jpeg, .gif, .webp, atau .svg");
+        return None;
+    };
+    Some((written, format!("logo.{extension}"), s.span))
+}
+
+/// Why a logo file cannot be used.
+enum LogoError {
+    Missing(String),
+    Outside(String),
+    NotAFile(String),
+    Unreadable(String, std::io::Error),
+    WrongFormat(String, &'static str),
+}
+
+impl LogoError {
+    fn into_diagnostic(self, source: &SourceText, span: Span) -> Diagnostic {
+        let (message, hint) = match self {
+            LogoError::Missing(f) => (
+                format!("berkas logo `{f}` tidak ditemukan di folder situs"),
+                "periksa nama berkasnya (huruf besar dan kecil dibedakan); nama ditulis dari folder situs, misalnya logo = \"lambang.png\" untuk berkas di samping daftar.toml".to_string(),
+            ),
+            LogoError::Outside(f) => (
+                format!("berkas logo `{f}` berada di luar folder situs"),
+                "salin gambarnya ke dalam folder situs, misalnya di samping daftar.toml".to_string(),
+            ),
+            LogoError::NotAFile(f) => (
+                format!("`{f}` adalah folder, bukan berkas gambar"),
+                "tulis nama berkas gambarnya, misalnya logo = \"lambang.png\"".to_string(),
+            ),
+            LogoError::Unreadable(f, e) => (
+                format!("berkas logo `{f}` tidak dapat dibaca: {e}"),
+                "periksa izin baca berkas itu".to_string(),
+            ),
+            LogoError::WrongFormat(f, format) => (
+                format!("berkas logo `{f}` bukan gambar {format}, walaupun akhiran namanya menyebut begitu"),
+                "simpan ulang gambarnya dalam format yang sesuai dengan akhiran namanya, atau ganti akhirannya".to_string(),
+            ),
+        };
+        Diagnostic::at(Severity::Error, Code::ConfigValue, source, span, message).with_hint(hint)
+    }
+}
+
+/// Reads the logo from the site folder: a file inside it (links followed), in the format
+/// its name says.
+fn read_logo(root: &Path, logo: &Logo) -> Result<Vec<u8>, LogoError> {
+    let f = || logo.berkas.clone();
+    let path = root.join(&logo.berkas);
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(LogoError::Missing(f())),
+        Err(e) => return Err(LogoError::Unreadable(f(), e)),
+    };
+    if !meta.is_file() {
+        return Err(LogoError::NotAFile(f()));
+    }
+    let real = path
+        .canonicalize()
+        .map_err(|e| LogoError::Unreadable(f(), e))?;
+    let site = root
+        .canonicalize()
+        .map_err(|e| LogoError::Unreadable(f(), e))?;
+    if !real.starts_with(&site) {
+        return Err(LogoError::Outside(f()));
+    }
+    let bytes = std::fs::read(&real).map_err(|e| LogoError::Unreadable(f(), e))?;
+    let extension = logo.keluaran.rsplit('.').next().unwrap_or_default();
+    match LOGO_FORMATS.iter().find(|(x, _, _)| *x == extension) {
+        Some((_, format, looks_right)) if !looks_right(&bytes) => {
+            Err(LogoError::WrongFormat(f(), format))
+        }
+        _ => Ok(bytes),
+    }
 }
 
 fn valid_theme_name(name: &str) -> bool {

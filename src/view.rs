@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -32,6 +33,16 @@ pub struct SiteView {
     pub versi_daftar: &'static str,
     /// Whether the site has decision files (pages then link their list).
     pub ada_keputusan: bool,
+    /// The office's logo or coat of arms, if the site names one.
+    pub logo: Option<LogoView>,
+}
+
+/// The logo as pages show it: its file in `public/` and its text alternative.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogoView {
+    /// `logo.png`, from the site's root.
+    pub src: String,
+    pub alt: String,
 }
 
 impl SiteView {
@@ -60,7 +71,84 @@ impl SiteView {
             tanggal_pembangunan_iso: site.build_date.to_string(),
             versi_daftar: VERSION,
             ada_keputusan: !site.decisions.is_empty(),
+            logo: c.logo.as_ref().map(|l| LogoView {
+                src: l.keluaran.clone(),
+                alt: l.alt.clone(),
+            }),
         }
+    }
+}
+
+/// When something last changed, and what the change was: the "Terakhir diperbarui" of
+/// the pages, apart from the date the status of every term is computed for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UpdatedView {
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    /// The change, as the page names it in brackets: "penetapan terbaru dalam daftar ini".
+    pub dasar: String,
+}
+
+impl UpdatedView {
+    fn new(date: NaiveDate, dasar: String) -> Self {
+        UpdatedView {
+            tanggal: locale::date(date),
+            tanggal_iso: date.to_string(),
+            dasar,
+        }
+    }
+
+    /// The register's last change: the newest act of the PPID in it, a determination (of a
+    /// record or by a decision) or an opening. The end of a term is no act (the pages give
+    /// the status date apart), nor is publishing a version (its history page lists those):
+    /// the date depends on the sources only, so a page changes only when they do. `None`
+    /// for an empty register.
+    pub fn register(site: &Site) -> Option<Self> {
+        let newest = site
+            .records
+            .iter()
+            .map(|r| record_change(r))
+            .chain(
+                site.decisions
+                    .iter()
+                    .map(|d| (d.tanggal, Change::Penetapan)),
+            )
+            .max()?;
+        Some(match newest {
+            (date, Change::Penetapan) => {
+                Self::new(date, "penetapan terbaru dalam daftar ini".into())
+            }
+            (date, Change::Pembukaan) => {
+                Self::new(date, "pembukaan informasi terbaru dalam daftar ini".into())
+            }
+        })
+    }
+
+    /// A record's last change: its determination (or its decision's date), or its opening.
+    fn record(r: &Record) -> Self {
+        match record_change(r) {
+            (date, Change::Penetapan) => Self::new(date, "penetapan informasi ini".into()),
+            (date, Change::Pembukaan) => Self::new(date, "pembukaan informasi ini".into()),
+        }
+    }
+}
+
+/// What the PPID did to a record, in the order a later act of the same day wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Change {
+    Penetapan,
+    Pembukaan,
+}
+
+/// The newest act on a record and its date.
+fn record_change(r: &Record) -> (NaiveDate, Change) {
+    let determined = r
+        .keputusan
+        .as_ref()
+        .map_or(r.ditetapkan, |d| d.tanggal.max(r.ditetapkan));
+    match &r.dibuka {
+        Some(o) if o.tanggal >= determined => (o.tanggal, Change::Pembukaan),
+        _ => (determined, Change::Penetapan),
     }
 }
 
@@ -273,6 +361,8 @@ pub struct PublicRecord {
     pub huruf: String,
     /// Lower-case text the register's search looks in: nomor, title, unit, legal basis.
     pub cari: String,
+    /// When the record last changed (its determination or its opening).
+    pub diperbarui: UpdatedView,
     /// The Markdown body as written; `None` when it is blank.
     pub penjelasan: Option<String>,
     /// The Markdown body as HTML (raw HTML in it escaped); `None` when there is none.
@@ -319,6 +409,7 @@ impl PublicRecord {
                 .map(|s| s.to_lowercase())
                 .collect::<Vec<_>>()
                 .join(" "),
+            diperbarui: UpdatedView::record(r),
             penjelasan: Some(r.body.trim().to_string()).filter(|b| !b.is_empty()),
             penjelasan_html: crate::render::markdown::to_html(&r.body),
         }

@@ -256,7 +256,7 @@ fn publish_reports_what_the_version_cost() {
     // page, the exports and the internal index are new; the rest are links to v0001.
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 304 KB baru)"
+        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 307 KB baru)"
     );
     assert!(
         run.stdout

@@ -22,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::locale;
 use crate::record::{Status, pasal};
 use crate::sop::{Closing, SopHeader, SopStep};
-use crate::view::{DecisionView, NoticeView, StepTotal, sop_tally};
+use crate::view::{DecisionView, NoticeView, StepTotal, UpdatedView, sop_tally};
 
 #[derive(Serialize)]
 struct HurufOption {
@@ -67,6 +67,8 @@ pub struct Summary {
     notices: Vec<NoticeView>,
     versions: Vec<VersionView>,
     internal_versions: Vec<InternalVersionView>,
+    /// When the register last changed, for the footer of the pages that show it.
+    diperbarui: Option<UpdatedView>,
 }
 
 impl Summary {
@@ -108,6 +110,7 @@ impl Summary {
             })
             .collect();
         Summary {
+            diperbarui: UpdatedView::register(site),
             decisions,
             decision_bodies,
             berlaku,
@@ -323,7 +326,7 @@ impl<'s> PublicLists<'s> {
         let config = &renderer.site.config;
         let offset = config.zone.offset();
 
-        let mut ctx = renderer.context("", "daftar");
+        let mut ctx = public_context(renderer, summary, "", "daftar");
         ctx.insert("jumlah_berlaku", &summary.berlaku);
         ctx.insert("jumlah_berakhir", &summary.berakhir);
         ctx.insert("huruf_list", &summary.huruf_list);
@@ -337,7 +340,7 @@ impl<'s> PublicLists<'s> {
             Skeleton::render(theme, "public/index.html", &ctx)?,
         )?;
 
-        let mut ctx = renderer.context("../", "berakhir");
+        let mut ctx = public_context(renderer, summary, "../", "berakhir");
         ctx.insert("jumlah", &summary.berakhir);
         ctx.insert("baris", &slot("baris"));
         let ended = SlotWriter::open(
@@ -381,7 +384,7 @@ impl<'s> PublicLists<'s> {
         };
         let mut decisions = HashMap::new();
         for ((d, count), body) in summary.decisions.iter().zip(&summary.decision_bodies) {
-            let mut ctx = renderer.context("../../", "keputusan");
+            let mut ctx = public_context(renderer, summary, "../../", "keputusan");
             ctx.insert("keputusan", d);
             ctx.insert("isi_html", body);
             ctx.insert("jumlah", count);
@@ -499,6 +502,13 @@ impl<'s> InternalList<'s> {
     }
 }
 
+/// A public page's context: the site's shared values and the register's last change.
+fn public_context(renderer: &Renderer, summary: &Summary, root: &str, halaman: &str) -> Context {
+    let mut ctx = renderer.context(root, halaman);
+    ctx.insert("diperbarui", &summary.diperbarui);
+    ctx
+}
+
 fn internal_context(renderer: &Renderer, summary: &Summary, root: &str) -> Context {
     let config = &renderer.site.config;
     let sop = SopView {
@@ -538,17 +548,17 @@ pub fn site_pages(
         Target::Public,
         "tentang/index.html",
         "public/about.html",
-        &renderer.context("../", "tentang"),
+        &public_context(renderer, summary, "../", "tentang"),
     )?;
     // Served for any missing address, so its links start from the site's own path.
     page(
         Target::Public,
         "404.html",
         "public/404.html",
-        &renderer.context(&view.base_path(), "404"),
+        &public_context(renderer, summary, &view.base_path(), "404"),
     )?;
     if !summary.decisions.is_empty() {
-        let mut ctx = renderer.context("../", "keputusan");
+        let mut ctx = public_context(renderer, summary, "../", "keputusan");
         let list: Vec<serde_json::Value> = summary
             .decisions
             .iter()
@@ -563,7 +573,7 @@ pub fn site_pages(
         )?;
     }
     if renderer.has_history {
-        let mut ctx = renderer.context("../", "riwayat");
+        let mut ctx = public_context(renderer, summary, "../", "riwayat");
         ctx.insert("versi", &summary.versions);
         page(
             Target::Public,
@@ -588,6 +598,13 @@ pub fn site_pages(
         "robots.txt",
         Bytes::from(exports::robots(view.base_url.as_deref())),
     )?;
+    if let Some(logo) = &renderer.site.config.logo {
+        sink.file(
+            Target::Public,
+            &logo.keluaran,
+            Bytes::from(logo.bytes.as_ref().clone()),
+        )?;
+    }
     for ((target, path), bytes) in &theme.assets {
         sink.file(*target, path, Bytes::from(bytes.clone()))?;
     }

@@ -3,7 +3,10 @@
 // axe-core reports no WCAG 2.1 A/AA violation on the register, a record page, the list
 // of ended exemptions, the request page, the 404 page and the decisions (if any), at phone (390 px) and
 // desktop (1280 px) widths; no page scrolls sideways as a whole; the register's
-// filters, search and sorting work; every page loads nothing from outside the site.
+// filters, search and sorting work at both widths and are kept in the address (shared,
+// reloaded, back button); the result line counts each table with its own noun; several
+// Pasal 17 references in a cell read one by one; the menu ends the header; every page
+// loads nothing from outside the site.
 import { readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { serve, launch } from './browser.mjs';
@@ -35,9 +38,19 @@ const server = await serve(root);
 const browser = await launch();
 const failures = [];
 const fail = (where, what) => failures.push(`${where}: ${what}`);
+// A check that stops at its first error (a missing control, a page that did not come
+// back) reports it and lets the others run.
+const attempt = async (where, what, check) => {
+  try {
+    await check();
+  } catch (e) {
+    fail(where, `${what}: ${String(e.message).split('\n')[0]}`);
+  }
+};
 
 for (const size of widths) {
   const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+  context.setDefaultTimeout(5000);
   const page = await context.newPage();
   const outside = [];
   page.on('request', (r) => {
@@ -62,44 +75,162 @@ for (const size of widths) {
   }
   if (outside.length) fail(size.name, `requests outside the site: ${outside.join(', ')}`);
 
+  // Every page's frame: the menu ends the header (no band under it), the content starts
+  // clear of it, and a header logo, if the site has one, loads with a text alternative.
+  for (const path of ['index.html', `${record.name}/index.html`]) {
+    const where = `${path} (${size.name})`;
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    const frame = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s)?.getBoundingClientRect();
+      const logo = document.querySelector('header.kepala img');
+      return {
+        header: box('header.kepala').bottom,
+        nav: box('nav.navigasi').bottom,
+        content: box('main > :first-child').top,
+        logo: logo && { alt: logo.alt, loaded: logo.complete && logo.naturalWidth > 0, height: logo.getBoundingClientRect().height },
+      };
+    });
+    if (Math.abs(frame.header - frame.nav) > 1) fail(where, `a band of ${frame.header - frame.nav}px under the menu`);
+    if (frame.content - frame.header < 12) fail(where, `the content starts ${frame.content - frame.header}px under the header`);
+    if (frame.logo && (!frame.logo.alt.trim() || !frame.logo.loaded || frame.logo.height > 64)) {
+      fail(where, `the header logo: ${JSON.stringify(frame.logo)}`);
+    }
+  }
+
   // Progressive enhancement of the register (the table is complete without it).
   await page.goto(server.url + 'index.html', { waitUntil: 'load' });
   const all = await page.locator('table.daftar tbody tr').count();
+  const visible = 'table.daftar tbody tr:not([hidden])';
+  const inForce = await page.locator('#berlaku tbody tr').count();
+  const ended = await page.locator('#berakhir tbody tr').count();
   if (!(await page.locator('#saring').isVisible())) fail(size.name, 'the filter form is not shown with JavaScript');
+  // Each label of the form on one line.
+  const labels = await page.locator('#saring label').evaluateAll((ls) =>
+    ls.filter((l) => l.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(l).lineHeight)).map((l) => l.textContent));
+  if (size.width >= 1280 && labels.length) fail(size.name, `form labels wrap: ${labels.join(', ')}`);
   const firstTitle = (await page.locator('table.daftar tbody tr th a').first().textContent()).trim();
   const word = firstTitle.split(/\s+/).find((w) => w.length > 6) || firstTitle;
   await page.fill('#saring-cari', word.toLowerCase());
-  const matching = await page.locator('table.daftar tbody tr:not([hidden])').count();
+  const matching = await page.locator(visible).count();
   if (matching < 1 || matching > all) fail(size.name, `search for "${word}" shows ${matching} of ${all} rows`);
-  const texts = await page.locator('table.daftar tbody tr:not([hidden])').allTextContents();
-  const notes = await page.locator('table.daftar tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => r.dataset.cari));
+  const texts = await page.locator(visible).allTextContents();
+  const notes = await page.locator(visible).evaluateAll((rows) => rows.map((r) => r.dataset.cari));
   if (!notes.every((n) => n.includes(word.toLowerCase()))) fail(size.name, `search shows rows without "${word}": ${texts.length}`);
-  const status = await page.locator('#saring-hasil').textContent();
-  if (!status.includes(`dari ${all}`)) fail(size.name, `the result line says "${status}"`);
-  await page.click('button[type=reset]');
-  await page.waitForTimeout(50);
-  if ((await page.locator('table.daftar tbody tr:not([hidden])').count()) !== all) fail(size.name, 'reset does not show every row again');
-  const options = await page.locator('#saring-huruf option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
-  for (const huruf of options) {
+  // The count names what each table holds, against that table's own total.
+  const shownIn = async (table) => page.locator(`${table} tbody tr:not([hidden])`).count();
+  const countLine = async () => (await page.locator('#saring-hasil').textContent()).trim();
+  const inForceNoun = 'informasi yang dikecualikan yang masih berlaku';
+  const endedNoun = 'informasi yang pengecualiannya telah berakhir';
+  let expected = `Menampilkan ${await shownIn('#berlaku')} dari ${inForce} ${inForceNoun}`
+    + (ended ? ` dan ${await shownIn('#berakhir')} dari ${ended} ${endedNoun}` : '') + '.';
+  if ((await countLine()) !== expected) fail(size.name, `the result line says "${await countLine()}", not "${expected}"`);
+  await page.selectOption('#saring-status', 'berlaku');
+  expected = `Menampilkan ${await shownIn('#berlaku')} dari ${inForce} ${inForceNoun}.`;
+  if ((await countLine()) !== expected) fail(size.name, `with status berlaku the result line says "${await countLine()}", not "${expected}"`);
+  const summary = await page.locator('.ringkasan strong').first().textContent();
+  if (Number(summary) !== inForce) fail(size.name, `the summary says ${summary} in force, the table holds ${inForce}`);
+
+  // The filters are kept in the address: shareable, restored on load, by the back button
+  // and on returning from a record.
+  const address = async () => page.evaluate(() => window.location.search);
+  await attempt(size.name, 'the address', async () => {
+    const params = new URLSearchParams(await address());
+    if (params.get('cari') !== word.toLowerCase() || params.get('status') !== 'berlaku') fail(size.name, `the address keeps "${await address()}"`);
+    const filtered = await page.locator(visible).count();
+    const huruf = (await page.locator('#saring-huruf option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean)))[0];
     await page.selectOption('#saring-huruf', huruf);
-    const rows = await page.locator('table.daftar tbody tr:not([hidden])').evaluateAll((r) => r.map((x) => x.dataset.huruf));
-    if (rows.length === 0 || !rows.every((h) => h.split(' ').includes(huruf))) fail(size.name, `filter huruf ${huruf} shows ${rows.length} rows, not all citing it`);
+    if (new URLSearchParams(await address()).get('huruf') !== huruf) fail(size.name, `choosing huruf ${huruf} leaves the address "${await address()}"`);
+    await page.goBack();
+    await page.waitForFunction(() => document.getElementById('saring-huruf').value === '').catch(() => {});
+    if ((await page.inputValue('#saring-huruf')) !== '' || (await page.locator(visible).count()) !== filtered) {
+      fail(size.name, `back after choosing a huruf shows huruf "${await page.inputValue('#saring-huruf')}" and ${await page.locator(visible).count()} rows, not ${filtered}`);
+    }
+    const shared = server.url + 'index.html' + (await address());
+    await page.locator(`${visible} th a`).first().click();
+    await page.waitForURL((u) => u.pathname !== '/index.html');
+    await page.goBack();
+    await page.waitForLoadState('load');
+    const restoredOn = async (p, how) => {
+      const state = {
+        cari: await p.inputValue('#saring-cari'),
+        status: await p.inputValue('#saring-status'),
+        rows: await p.locator(visible).count(),
+        line: (await p.locator('#saring-hasil').textContent()).trim(),
+      };
+      if (state.cari !== word.toLowerCase() || state.status !== 'berlaku' || state.rows !== filtered || !state.line.startsWith('Menampilkan')) {
+        fail(size.name, `${how}: ${JSON.stringify(state)}`);
+      }
+    };
+    await restoredOn(page, 'back from a record');
+    const other = await context.newPage();
+    await other.goto(shared, { waitUntil: 'load' });
+    await restoredOn(other, `the shared address ${shared}`);
+    await other.close();
+  });
+
+  await page.goto(server.url + 'index.html', { waitUntil: 'load' });
+  const options = await page.locator('#saring-huruf option').evaluateAll((o) => o.map((x) => x.value).filter(Boolean));
+  for (const h of options) {
+    await page.selectOption('#saring-huruf', h);
+    const rows = await page.locator(visible).evaluateAll((r) => r.map((x) => x.dataset.huruf));
+    if (rows.length === 0 || !rows.every((x) => x.split(' ').includes(h))) fail(size.name, `filter huruf ${h} shows ${rows.length} rows, not all citing it`);
   }
   await page.selectOption('#saring-huruf', '');
   await page.selectOption('#saring-status', 'berakhir');
   if (await page.locator('#berlaku').isVisible()) fail(size.name, 'status "berakhir" still shows the in-force register');
   await page.selectOption('#saring-status', '');
-  // Sorting by the column headers (on phones the rows are cards without headers).
-  if (size.width >= 768) {
-    const header = page.locator('#berlaku thead th[data-urut] button').nth(1);
-    await header.click();
-    const sorted = await page.locator('#berlaku thead th[aria-sort]').getAttribute('aria-sort');
-    if (sorted !== 'ascending') fail(size.name, `sorting sets aria-sort="${sorted}"`);
-    const titles = await page.locator('#berlaku tbody tr th').allTextContents();
+  await page.click('button[type=reset]');
+  await page.waitForTimeout(50);
+  if ((await page.locator(visible).count()) !== all) fail(size.name, 'reset does not show every row again');
+
+  // Sorting works at every width: the "Urutkan" choice (the phone's only way, as its
+  // cards have no header row), kept in the address; on a desktop the column headers too.
+  await attempt(size.name, 'sorting', async () => {
     const collator = new Intl.Collator('id');
-    const inOrder = titles.every((t, i) => i === 0 || collator.compare(titles[i - 1].toLowerCase(), t.toLowerCase()) <= 0);
-    if (!inOrder) fail(size.name, 'sorting by title does not order the rows');
+    const titlesInOrder = async (descending) => {
+      const titles = await page.locator('#berlaku tbody tr th').allTextContents();
+      return titles.every((t, i) => i === 0 || collator.compare(titles[i - 1].toLowerCase(), t.toLowerCase()) * (descending ? -1 : 1) <= 0);
+    };
+    if (!(await page.locator('#saring-urut').isVisible())) fail(size.name, 'no "Urutkan" choice');
+    await page.selectOption('#saring-urut', 'judul-turun');
+    if (!(await titlesInOrder(true))) fail(size.name, '"Urutkan: Judul (Z–A)" does not order the rows');
+    if (new URLSearchParams(await address()).get('urut') !== 'judul-turun') fail(size.name, `the address does not keep the order: "${await address()}"`);
+    await page.selectOption('#saring-urut', 'penetapan-turun');
+    const dates = await page.locator('#berlaku tbody tr td[data-label="Ditetapkan"]').evaluateAll((c) => c.map((x) => x.dataset.urut));
+    if (!dates.every((d, i) => i === 0 || dates[i - 1] >= d)) fail(size.name, '"Urutkan: Penetapan terbaru" does not order the rows');
+    await page.reload({ waitUntil: 'load' });
+    if ((await page.inputValue('#saring-urut')) !== 'penetapan-turun') fail(size.name, 'a reload loses the order');
+    await page.selectOption('#saring-urut', '');
+    const numbers = await page.locator('#berlaku tbody tr td.no').allTextContents();
+    if (!numbers.every((n, i) => Number(n) === i + 1)) fail(size.name, 'the default order is not restored');
+    if (size.width >= 768) {
+      const header = page.locator('#berlaku thead th[data-urut] button').nth(1);
+      await header.click();
+      const sorted = await page.locator('#berlaku thead th[aria-sort]').getAttribute('aria-sort');
+      if (sorted !== 'ascending') fail(size.name, `sorting sets aria-sort="${sorted}"`);
+      if (!(await titlesInOrder(false))) fail(size.name, 'sorting by title does not order the rows');
+      if ((await page.inputValue('#saring-urut')) !== 'judul') fail(size.name, 'a header sort does not show in "Urutkan"');
+    }
+  });
+
+  // Several Pasal 17 references in a cell: one whole reference per item, never a
+  // separator on a line of its own; on a desktop at most two lines per reference.
+  const references = await page.locator('table.daftar .daftar-pasal').evaluateAll((lists) => lists.map((ul) => ({
+    items: [...ul.children].map((li) => ({
+      text: li.textContent.replace(/\s+/g, ' ').trim(),
+      lines: Math.round(li.getBoundingClientRect().height / parseFloat(getComputedStyle(li).lineHeight)),
+    })),
+    stray: [...ul.childNodes, ...ul.parentElement.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).map((n) => n.textContent),
+  })));
+  for (const { items, stray } of references) {
+    if (stray.length) fail(size.name, `text between Pasal 17 references: ${JSON.stringify(stray)}`);
+    for (const { text, lines } of items) {
+      if (!/^Pasal 17 huruf [a-j]( angka \d+)? UU 14\/2008$/.test(text)) fail(size.name, `a Pasal 17 item reads "${text}"`);
+      if (size.width >= 1280 && lines > 2) fail(size.name, `"${text}" takes ${lines} lines`);
+    }
   }
+  if (!references.some((r) => r.items.length > 1)) fail(size.name, 'no cell with several Pasal 17 references to check');
+
   // The register still works and is complete without JavaScript.
   const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: size.width, height: size.height } });
   const noScript = await plain.newPage();
