@@ -334,6 +334,10 @@ ppid = "PPID Utama Provinsi Contoh"
 base_url = "https://ppid.example.go.id/dik/"
 zona_waktu = "Asia/Makassar"
 tempat = "Tanjung Selor"
+
+[kontak]
+alamat = "Jl. Contoh No. 1, Tanjung Selor"
+surel = "ppid@example.go.id"
 "#;
 
 /// Writes `daftar.toml` and `count` records under `dir/content/` (the tests use it too).

@@ -1,14 +1,11 @@
-//! The command line: arguments, the commands, what is printed, and the exit code.
-//!
-//! Exit codes (cli.md): 0 success, warnings allowed; 1 the content is invalid;
-//! 2 usage error, bad `daftar.toml`, unreadable folder, template error, I/O failure.
+//! The command line: arguments and the commands (results and exit codes: `ui.rs`).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::archive::{self, VersionInfo, history};
 use crate::code::Code;
@@ -20,29 +17,9 @@ use crate::render;
 use crate::render::theme::{self, Theme};
 use crate::scaffold;
 use crate::site::{self, DateSource, Report, Site};
+use crate::ui::{Exit, Format, Ui};
 use crate::view::count_status;
 use crate::write::{self, SiteWriter};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    Ok = 0,
-    Invalid = 1,
-    Setup = 2,
-}
-
-impl From<Exit> for ExitCode {
-    fn from(e: Exit) -> Self {
-        ExitCode::from(e as u8)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Untuk dibaca orang: baris sumber dan tanda ^.
-    Human,
-    /// Satu dokumen JSON di stdout, untuk program lain.
-    Json,
-}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -152,82 +129,6 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` bukan tanggal YYYY-MM-DD yang sah"))
 }
 
-/// How results are shown.
-#[derive(Debug, Clone)]
-pub struct Ui {
-    pub format: Format,
-    pub quiet: bool,
-    /// Every warning, not the first few of each code.
-    pub rinci: bool,
-    pub color: bool,
-}
-
-/// Warnings of one code shown in full before the rest are only counted.
-const WARNINGS_SHOWN: usize = 3;
-
-impl Ui {
-    fn new(cli: &Cli) -> Self {
-        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        Ui {
-            format: cli.format,
-            quiet: cli.quiet,
-            rinci: cli.rinci,
-            color,
-        }
-    }
-
-    /// Prints the diagnostics: human form on stderr, JSON on stdout.
-    pub fn report(&self, report: &Report) {
-        match self.format {
-            Format::Json => {
-                println!("{}", print::json(&report.diagnostics));
-            }
-            Format::Human => {
-                // Errors all; of each warning code the first few, unless --rinci.
-                let mut per_code: std::collections::BTreeMap<String, usize> = Default::default();
-                let shown: Vec<Diagnostic> = report
-                    .diagnostics
-                    .iter()
-                    .filter(|d| !self.quiet || d.is_error())
-                    .filter(|d| {
-                        let seen = per_code.entry(d.code_id()).or_default();
-                        *seen += 1;
-                        d.is_error() || self.rinci || *seen <= WARNINGS_SHOWN
-                    })
-                    .cloned()
-                    .collect();
-                let mut text = print::human(&shown, &report.sources, self.color);
-                let hidden: Vec<String> = per_code
-                    .iter()
-                    .filter(|(code, n)| {
-                        code.starts_with('W') && **n > WARNINGS_SHOWN && !self.rinci
-                    })
-                    .map(|(code, n)| format!("{code} ({n} kali)"))
-                    .collect();
-                if !hidden.is_empty() {
-                    text.push_str(&format!(
-                        "Dari peringatan yang berulang, hanya tiga yang pertama per kode yang ditampilkan: {}. Tampilkan semuanya dengan --rinci (atau --format json).\n\n",
-                        hidden.join(", ")
-                    ));
-                }
-                let mut err = std::io::stderr().lock();
-                let _ = err.write_all(text.as_bytes());
-            }
-        }
-    }
-
-    /// A line saying what happened: stdout in human form, stderr beside JSON.
-    pub fn status(&self, line: &str) {
-        if self.quiet {
-            return;
-        }
-        match self.format {
-            Format::Human => println!("{line}"),
-            Format::Json => eprintln!("{line}"),
-        }
-    }
-}
-
 pub fn run() -> ExitCode {
     let parsed = crate::usage::indonesian(Cli::command())
         .try_get_matches_from(crate::usage::help_word_as_flag(
@@ -250,7 +151,7 @@ pub fn run() -> ExitCode {
             };
         }
     };
-    let ui = Ui::new(&cli);
+    let ui = Ui::new(cli.format, cli.quiet, cli.rinci);
     let root = cli.root.clone().unwrap_or_else(|| PathBuf::from("."));
     let dates = DateSource::from_env(cli.tanggal);
     // A build date that no edit can mend ends the preview before it starts (the zone of
@@ -425,8 +326,10 @@ pub fn build(root: &Path, dates: &DateSource, ui: &Ui) -> Exit {
         refused(ui, &report);
         return exit;
     };
+    let progress = crate::progress::Progress::start(ui.shows_progress());
     let history = load_history(&site, &mut report);
     let written = build_to_disk(&writer, &site, &theme, &report.diagnostics, &history);
+    drop(progress);
     let exit = match written {
         Ok((public_files, internal_files)) => {
             ui.report(&report);
@@ -497,6 +400,8 @@ pub fn publish(
         refused(ui, &report);
         return exit;
     };
+    // Shown while the archive is checked, the site rendered and the version written.
+    let progress = crate::progress::Progress::start(ui.shows_progress());
     // A new version is chained only to an archive that is intact.
     let rel = site.config.outputs.arsip.clone();
     let archive_dir = site.output_dir(&rel);
@@ -505,6 +410,7 @@ pub fn publish(
     let not_a_folder = archive_dir.exists() && !archive_dir.is_dir();
     let checked = archive::verify::verify(&archive_dir, &rel);
     if !not_a_folder && checked.diagnostics.iter().any(Diagnostic::is_error) {
+        drop(progress);
         report.diagnostics.extend(checked.diagnostics);
         ui.report(&report);
         ui.status(&format!(
@@ -514,9 +420,13 @@ pub fn publish(
         return Exit::Invalid;
     }
     let history = load_history(&site, &mut report);
-    let sources = match crate::source::site_sources(root) {
+    let sources = match crate::source::site_sources(
+        root,
+        site.config.logo.as_ref().map(|l| l.berkas.as_str()),
+    ) {
         Ok(s) => s,
         Err(d) => {
+            drop(progress);
             report.push(d);
             refused(ui, &report);
             return Exit::Setup;
@@ -527,7 +437,7 @@ pub fn publish(
         force,
         now: dates.now_in(&site.config),
     };
-    match archive::publish::publish(
+    let published = archive::publish::publish(
         &writer,
         &site,
         &theme,
@@ -535,7 +445,9 @@ pub fn publish(
         &history,
         &sources,
         &request,
-    ) {
+    );
+    drop(progress);
+    match published {
         Ok((outcome, warnings)) => {
             report.diagnostics.extend(warnings);
             ui.report(&report);
@@ -643,7 +555,11 @@ fn io_diagnostic(path: &Path, e: &std::io::Error) -> Diagnostic {
         Severity::Error,
         Code::Write,
         "",
-        format!("gagal menulis {}: {e}", path.display()),
+        format!(
+            "gagal menulis {}: {}",
+            path.display(),
+            crate::os_error::reason(e)
+        ),
     )
 }
 
@@ -705,7 +621,7 @@ pub fn init(dir: &Path, ui: &Ui) -> Exit {
         ui.report(&Report::default());
     }
     ui.status(&format!(
-        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\ncontent/contoh.md dan keputusan/contoh.md hanya contoh (pejabat dan NIP rekaan): `daftar check` dan `daftar build` memperingatkannya (W0010), dan `daftar publish` menolak menerbitkan selama keduanya ada. Hapus keduanya setelah catatan pertama Anda selesai.\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
+        "Situs baru dibuat di {}: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\ncontent/contoh.md dan keputusan/contoh.md hanya contoh (pejabat dan NIP rekaan): `daftar check` dan `daftar build` memperingatkannya (W0010), dan `daftar publish` menolak menerbitkan selama keduanya ada. Hapus keduanya setelah catatan pertama Anda selesai.\nIsi juga bagian [kontak] di daftar.toml (alamat, telepon, whatsapp, atau surel PPID): tanpa itu pemohon tidak tahu cara menghubungi PPID (W0508).\nLangkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.",
         dir.display()
     ));
     Exit::Ok

@@ -74,6 +74,7 @@ pub enum Code {
     SopConfig,
     BuildDate,
     SiteExists,
+    NoContact,
     // 06xx: rendering and writing
     Template,
     Write,
@@ -163,6 +164,7 @@ impl Code {
         Code::SopConfig,
         Code::BuildDate,
         Code::SiteExists,
+        Code::NoContact,
         Code::Template,
         Code::Write,
         Code::Interrupted,
@@ -250,6 +252,7 @@ impl Code {
             Code::SopConfig => 505,
             Code::BuildDate => 506,
             Code::SiteExists => 507,
+            Code::NoContact => 508,
             Code::Template => 601,
             Code::Write => 602,
             Code::Interrupted => 603,

@@ -227,7 +227,7 @@ pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>, Option<SourceText>
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let d = crate::source::invalid_utf8(FILE_NAME, e);
+            let d = crate::diagnostic::invalid_utf8(FILE_NAME, e);
             return (None, vec![d], None);
         }
     };
@@ -389,6 +389,10 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
             .hint("tulis juga berkas gambarnya, misalnya logo = \"lambang.png\", atau hapus `logo_alt`");
         }
         (None, None) => {}
+    }
+    // Only for a configuration that is otherwise valid: beside its errors it is noise.
+    if ok && !r.sink.has_errors() {
+        warn_without_contact(&mut r, table.get("kontak"), &config.contact);
     }
     ok.then_some(config)
 }
@@ -586,7 +590,7 @@ fn output_folder(r: &mut Reader, v: &Value, key: &str) -> Option<Located<String>
 
 fn outputs(r: &mut Reader, v: &Value) -> Option<Outputs> {
     let table = r.table(v, "keluaran")?;
-    r.reject_unknown(table, OUTPUT_KEYS, "di [keluaran]");
+    r.reject_unknown_advised(table, OUTPUT_KEYS, "di [keluaran]", top_level_advice);
     let defaults = Config::default().outputs;
     let mut found: Vec<Located<String>> = Vec::new();
     let mut ok = true;
@@ -630,9 +634,34 @@ fn outputs(r: &mut Reader, v: &Value) -> Option<Outputs> {
     })
 }
 
+/// A register whose request page gives no way to reach the PPID (no address, phone,
+/// e-mail or WhatsApp) is useless to a citizen who wants to ask: W0508.
+fn warn_without_contact(r: &mut Reader, kontak: Option<&Value>, c: &Contact) {
+    if c.alamat.is_some() || c.telepon.is_some() || c.surel.is_some() || c.whatsapp.is_some() {
+        return;
+    }
+    // At the [kontak] table if there is one, else at the start of the file.
+    let span = kontak.map_or(0..0, |v| r.span(v));
+    r.sink
+        .warning(
+            Code::NoContact,
+            span,
+            "situs publik tidak menyebut cara menghubungi PPID: [kontak] tidak memuat alamat, telepon, surel, atau whatsapp",
+        )
+        .hint("isi bagian [kontak] di daftar.toml dengan sedikitnya satu dari alamat, telepon, surel, atau whatsapp (lihat docs/panduan.md bagian 3); tanpa itu halaman cara memohon informasi tidak berguna bagi pemohon");
+}
+
+/// A key of the top of `daftar.toml` written below a `[section]` line belongs to that
+/// section in TOML (the common slip of appending a line at the end of the file).
+fn top_level_advice(name: &str) -> Option<String> {
+    TOP_KEYS.contains(&name).then(|| {
+        format!("`{name}` termasuk bagian atas daftar.toml: pindahkan baris ini ke atas, sebelum baris bagian pertama (misalnya [kontak])")
+    })
+}
+
 fn contact(r: &mut Reader, v: &Value, defaults: &Contact) -> Option<Contact> {
     let table = r.table(v, "kontak")?;
-    r.reject_unknown(table, CONTACT_KEYS, "di [kontak]");
+    r.reject_unknown_advised(table, CONTACT_KEYS, "di [kontak]", top_level_advice);
     let mut c = defaults.clone();
     let mut ok = true;
     for (key, target) in [
@@ -660,7 +689,7 @@ fn contact(r: &mut Reader, v: &Value, defaults: &Contact) -> Option<Contact> {
 
 fn service(r: &mut Reader, v: &Value) -> Option<Service> {
     let table = r.table(v, "layanan")?;
-    r.reject_unknown(table, SERVICE_KEYS, "di [layanan]");
+    r.reject_unknown_advised(table, SERVICE_KEYS, "di [layanan]", top_level_advice);
     let mut sv = Service::default();
     let mut ok = true;
     if let Some(v) = table.get("biaya") {
@@ -729,7 +758,7 @@ fn text_list(r: &mut Reader, table: &DeTable, key: &str, target: &mut Vec<String
 fn sop(r: &mut Reader, v: &Value) -> Option<Sop> {
     let span = r.span(v);
     let table = r.table(v, "sop")?;
-    r.reject_unknown(table, SOP_KEYS, "di [sop]");
+    r.reject_unknown_advised(table, SOP_KEYS, "di [sop]", top_level_advice);
     let mut sop = default_sop();
     let mut ok = true;
 
@@ -954,7 +983,10 @@ mod tests {
     #[test]
     fn an_empty_file_gives_the_defaults() {
         let (c, d) = parse_text("");
-        assert!(d.is_empty(), "{d:?}");
+        // The defaults give no way to contact the PPID: W0508, at the start of the file.
+        let codes: Vec<String> = d.iter().map(Diagnostic::code_id).collect();
+        assert_eq!(codes, ["W0508"]);
+        assert_eq!((d[0].line, d[0].column), (Some(1), Some(1)));
         let c = c.unwrap();
         assert_eq!(c.zone, Zone::Wita);
         assert_eq!(c.outputs.publik, "public");
@@ -972,6 +1004,8 @@ base_url = "https://ppid.example.go.id/dik"
 zona_waktu = "Asia/Jayapura"
 tempat = "Contoh"
 tema = "default"
+[kontak]
+telepon = "(0552) 21000"
 [keluaran]
 publik = "situs/publik"
 internal = "situs/internal"

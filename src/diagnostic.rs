@@ -289,6 +289,25 @@ impl Tally {
     }
 }
 
+/// The diagnostic for a file that is not valid UTF-8, at the first bad byte.
+pub fn invalid_utf8(rel: &str, e: std::string::FromUtf8Error) -> Diagnostic {
+    let at = e.utf8_error().valid_up_to();
+    let bytes = e.into_bytes();
+    let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned();
+    let source = SourceText::new(rel, lossy);
+    let mut d = Diagnostic::at(
+        Severity::Error,
+        Code::InvalidUtf8,
+        &source,
+        at..at,
+        "berkas ini bukan teks UTF-8",
+    )
+    .with_hint("simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)");
+    // The snippet cannot be shown from bytes that are not text.
+    d.span = None;
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

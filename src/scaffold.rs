@@ -14,7 +14,7 @@ zona_waktu = "Asia/Makassar"   # Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/
 tempat = "Tanjung Selor"       # tempat penetapan bila catatan tidak menyebutnya
 tema = "default"               # themes/<tema>/ di folder ini menimpa tema bawaan
 
-[kontak]              # untuk halaman "Cara memohon informasi"; semua opsional
+[kontak]              # untuk halaman "Cara memohon informasi": isi sedikitnya satu dari alamat, telepon, whatsapp, surel
 # alamat = "Jl. ..., Tanjung Selor"
 # telepon = "(0552) ..."
 # whatsapp = "08..."

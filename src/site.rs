@@ -381,6 +381,7 @@ fn load_files<T: Send>(
                 .par_iter()
                 .map(|rel| {
                     let result = read_file(root, rel, &config, &decisions, build_date);
+                    crate::progress::record_read();
                     (rel.clone(), result)
                 })
                 .collect::<Vec<_>>()
@@ -391,8 +392,9 @@ fn load_files<T: Send>(
     (Some((site, files, extra)), report)
 }
 
-/// Page addresses the public site uses for its own pages.
-pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat", "keputusan"];
+/// Page addresses the public site uses for its own pages; `internal` is where the
+/// preview serves the internal index.
+pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat", "keputusan", "internal"];
 
 /// Unique `nomor` (ignoring letter case) and unique page addresses, checked by sorting
 /// (the first file found keeps a `nomor` or address; the later ones get an error).
@@ -425,7 +427,7 @@ fn cross_checks(
                     path,
                     format!("alamat halaman `{slug}/` dipakai situs untuk halamannya sendiri"),
                 )
-                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs"),
+                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs, dan `internal` dipakai pratinjau untuk indeks internal"),
             );
             rejected[i] = true;
             continue;

@@ -287,10 +287,11 @@ pub fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// The site's sources as a version keeps them: `daftar.toml`, every file under
+/// The site's sources as a version keeps them: `daftar.toml`, the logo it names, every file under
 /// `content/`, `keputusan/` and `themes/` (hidden and editor-temporary files left out), by path.
 pub fn site_sources(
     root: &Path,
+    logo: Option<&str>,
 ) -> Result<std::collections::BTreeMap<String, Vec<u8>>, Diagnostic> {
     let mut out = std::collections::BTreeMap::new();
     let read = |rel: &str| {
@@ -310,6 +311,11 @@ pub fn site_sources(
         crate::config::FILE_NAME.to_string(),
         read(crate::config::FILE_NAME)?,
     );
+    // The office's logo (`logo` in daftar.toml) is a source of the pages too: a new logo
+    // is a new version.
+    if let Some(logo) = logo {
+        out.insert(logo.to_string(), read(logo)?);
+    }
     for folder in [
         crate::config::CONTENT_DIR,
         crate::config::DECISIONS_DIR,
@@ -366,7 +372,7 @@ pub fn read(root: &Path, rel: &str) -> Result<RecordFile, Diagnostic> {
         )
     })?;
     let sha256 = sha256_hex(&bytes);
-    let text = String::from_utf8(bytes).map_err(|e| invalid_utf8(rel, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| crate::diagnostic::invalid_utf8(rel, e))?;
     Ok(RecordFile {
         source: SourceText::new(rel, text),
         sha256,
@@ -381,25 +387,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
     hex
-}
-
-/// The diagnostic for a file that is not valid UTF-8, at the first bad byte.
-pub fn invalid_utf8(rel: &str, e: std::string::FromUtf8Error) -> Diagnostic {
-    let at = e.utf8_error().valid_up_to();
-    let bytes = e.into_bytes();
-    let lossy = String::from_utf8_lossy(&bytes[..at]).into_owned();
-    let source = SourceText::new(rel, lossy);
-    let mut d = Diagnostic::at(
-        Severity::Error,
-        Code::InvalidUtf8,
-        &source,
-        at..at,
-        "berkas ini bukan teks UTF-8",
-    )
-    .with_hint("simpan ulang berkas dengan pengodean UTF-8 (di Notepad: Simpan Sebagai → Pengodean: UTF-8)");
-    // The snippet cannot be shown from bytes that are not text.
-    d.span = None;
-    d
 }
 
 #[cfg(test)]

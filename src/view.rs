@@ -45,15 +45,20 @@ pub struct LogoView {
     pub alt: String,
 }
 
+/// The path of a site on its host ("/dik/" for `https://ppid.example.go.id/dik/`); "/"
+/// without a `base_url`.
+pub fn base_path(base_url: Option<&str>) -> String {
+    base_url
+        .and_then(|u| u.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".to_string())
+}
+
 impl SiteView {
     /// The path of the site on its host ("/dik/"), for pages served at any address
     /// (the 404 page); "/" when `base_url` is not set.
     pub fn base_path(&self) -> String {
-        self.base_url
-            .as_deref()
-            .and_then(|u| u.split_once("://"))
-            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
-            .unwrap_or_else(|| "/".to_string())
+        base_path(self.base_url.as_deref())
     }
 
     pub fn new(site: &Site) -> Self {
@@ -411,7 +416,7 @@ impl PublicRecord {
                 .join(" "),
             diperbarui: UpdatedView::record(r),
             penjelasan: Some(r.body.trim().to_string()).filter(|b| !b.is_empty()),
-            penjelasan_html: crate::render::markdown::to_html(&r.body),
+            penjelasan_html: crate::markdown::to_html(&r.body),
         }
     }
 }

@@ -282,6 +282,38 @@ fn publishing_without_a_change_adds_nothing_and_says_so() {
     assert_eq!(site.bags(), ["v0001", "v0002"]);
 }
 
+/// The office's logo is a source of every page: a new logo is a new version, and the
+/// version keeps the logo among its sources.
+#[test]
+fn a_new_logo_is_a_new_version_that_keeps_it() {
+    let site = Site::sample();
+    // A one-pixel PNG (the signature and a header are what daftar checks).
+    let png = |colour: u8| {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0".to_vec();
+        b.push(colour);
+        b
+    };
+    std::fs::write(site.path("lambang.png"), png(1)).unwrap();
+    let config = std::fs::read_to_string(site.path("daftar.toml")).unwrap();
+    std::fs::write(
+        site.path("daftar.toml"),
+        format!("logo = \"lambang.png\"\n{config}"),
+    )
+    .unwrap();
+    let first = site.publish(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(
+        std::fs::read(site.path("archive/v0001/data/source/lambang.png")).unwrap(),
+        png(1)
+    );
+    std::fs::write(site.path("lambang.png"), png(2)).unwrap();
+    let second = site.publish(&[]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(site.bags(), ["v0001", "v0002"], "{}", second.stdout);
+    assert_eq!(std::fs::read(site.path("public/logo.png")).unwrap(), png(2));
+    assert_eq!(site.run(&["verify"]).code, 0);
+}
+
 #[test]
 fn a_term_ending_is_a_change_even_without_an_edit() {
     let site = Site::sample();

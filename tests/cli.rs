@@ -84,6 +84,22 @@ impl Site {
         Site { tmp, root }
     }
 
+    /// A copy of the sample register at the top of the repository (with decisions).
+    fn sample() -> Site {
+        let site = Site::empty();
+        let top = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["daftar.toml", "content", "keputusan"] {
+            let from = top.join(part);
+            if from.is_dir() {
+                copy_tree(&from, &site.root.join(part));
+            } else {
+                fs::create_dir_all(&site.root).unwrap();
+                fs::copy(&from, site.root.join(part)).unwrap();
+            }
+        }
+        site
+    }
+
     /// A copy of `tests/fixtures/<name>/`.
     fn fixture(name: &str) -> Site {
         let site = Site::empty();
@@ -886,6 +902,65 @@ fn a_template_error_names_the_template_file() {
     );
 }
 
+/// The theme contract: a page that lists records has a place for its rows (a slot),
+/// exactly once. A custom template without it built an empty register with exit 0;
+/// now it is E0601 naming the template file and the variable, and nothing is written.
+#[test]
+fn a_template_without_its_row_slot_or_with_it_twice_is_e0601() {
+    let builtin = |name: &str| {
+        fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("themes/default/templates")
+                .join(name),
+        )
+        .unwrap()
+    };
+    for (template, variable) in [
+        ("public/index.html", "baris_berlaku"),
+        ("public/index.html", "baris_berakhir"),
+        ("public/ended.html", "baris"),
+        ("public/decision.html", "baris"),
+        ("internal/index.html", "bagian"),
+    ] {
+        let text = builtin(template);
+        let written = format!("{{{{ {variable} | safe }}}}");
+        assert_eq!(text.matches(&written).count(), 1, "{template} {written}");
+        let call = format!("{{{{ {variable} }}}}");
+        let file = format!("themes/default/templates/{template}");
+        for (edited, message) in [
+            (
+                text.replace(&written, ""),
+                format!(
+                    "templat tidak memuat {call}: di situlah baris-baris daftar ditempatkan, tanpa itu halamannya kosong"
+                ),
+            ),
+            (
+                text.replace(&written, &format!("{written}{call}")),
+                format!(
+                    "templat memuat {call} 2 kali: tempat baris-baris daftar harus ada tepat sekali"
+                ),
+            ),
+        ] {
+            let site = Site::sample();
+            let entries = site.root_entries();
+            site.write(&file, edited);
+            let build = site.cmd("build", &["--format", "json"]);
+            assert_eq!(build.code, 2, "{template}: {}", build.transcript());
+            let json = parse_json(&build);
+            let errors: Vec<_> = json.iter().filter(|d| d.code == "E0601").collect();
+            assert_eq!(errors.len(), 1, "{}", build.transcript());
+            assert_eq!(errors[0].file, file);
+            assert_eq!(errors[0].message, message);
+            let outputs: Vec<_> = site
+                .root_entries()
+                .into_iter()
+                .filter(|e| !entries.contains(e) && e != "themes" && e != ".daftar")
+                .collect();
+            assert!(outputs.is_empty(), "nothing written: {outputs:?}");
+        }
+    }
+}
+
 /// cli.md lists what `public/` holds; a deployer relies on every item.
 #[test]
 fn build_writes_every_public_file_of_the_contract() {
@@ -1229,6 +1304,7 @@ fn init_makes_a_site_that_checks_and_builds() {
         init.stdout,
         "Situs baru dibuat di situs: daftar.toml, content/contoh.md, keputusan/contoh.md, .gitignore.\n\
          content/contoh.md dan keputusan/contoh.md hanya contoh (pejabat dan NIP rekaan): `daftar check` dan `daftar build` memperingatkannya (W0010), dan `daftar publish` menolak menerbitkan selama keduanya ada. Hapus keduanya setelah catatan pertama Anda selesai.\n\
+         Isi juga bagian [kontak] di daftar.toml (alamat, telepon, whatsapp, atau surel PPID): tanpa itu pemohon tidak tahu cara menghubungi PPID (W0508).\n\
          Langkah berikutnya: `daftar build` di folder itu, lalu buka public/index.html.\n"
     );
     assert_eq!(
@@ -1261,12 +1337,20 @@ fn init_makes_a_site_that_checks_and_builds() {
     );
 
     // The example checks and builds, with a warning on each file that it is one
-    // (README: W0010 / E0010), and publishing it is refused.
+    // (W0010 / E0010), and publishing it is refused. The contact is for the office to
+    // fill in: until then W0508 says the request page cannot be used.
     let check = site.cmd("check", &[]);
     assert_eq!(check.code, 0, "{}", check.transcript());
     assert_eq!(
         check.stdout,
-        "Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 2 peringatan.\n"
+        "Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 3 peringatan.\n"
+    );
+    assert!(
+        check.stderr.contains(
+            "peringatan[W0508]: situs publik tidak menyebut cara menghubungi PPID: [kontak] tidak memuat alamat, telepon, surel, atau whatsapp\n  --> daftar.toml:11:1\n"
+        ),
+        "{}",
+        check.stderr
     );
     let hint = "  = saran: hapus berkas contoh ini (content/contoh.md dan keputusan/contoh.md) atau ganti seluruh isinya sebelum menerbitkan; `daftar publish` menolak menerbitkan selama contoh ada\n";
     for (file, message) in [
@@ -1361,10 +1445,22 @@ fn init_writes_nothing_when_one_of_its_files_exists() {
     insta::assert_snapshot!("init-partly-existing", init.transcript());
 }
 
+/// What an office does after `init`: give the PPID's e-mail in `[kontak]` (else W0508).
+fn fill_in_the_contact(site: &Site) {
+    let config = site.read("daftar.toml");
+    let filled = config.replace(
+        "# surel = \"ppid@....go.id\"",
+        "surel = \"ppid@example.go.id\"",
+    );
+    assert_ne!(config, filled);
+    site.write("daftar.toml", filled);
+}
+
 #[test]
 fn new_writes_a_skeleton_that_check_refuses_until_filled() {
     let site = Site::empty();
     assert_eq!(site.run(&["init", "situs"]).code, 0);
+    fill_in_the_contact(&site);
     // The officer's first own record, the example put away.
     fs::remove_file(site.path("content/contoh.md")).unwrap();
     fs::remove_file(site.path("keputusan/contoh.md")).unwrap();

@@ -833,6 +833,12 @@ fn cases() -> Vec<Case> {
             Scratch::sample().run(&["check", "--tanggal", "1969-12-31"])
         }),
         case("E0507", "daftar.toml", |_| Scratch::sample().run(&["init"])),
+        case("W0508", "daftar.toml", |_| {
+            let s = Scratch::sample();
+            s.edit("daftar.toml", "\nsurel = ", "\n# surel = ");
+            s.edit("daftar.toml", "\nalamat = ", "\n# alamat = ");
+            s.run(&["check"])
+        }),
         // 06xx: rendering and writing
         case(
             "E0601",

@@ -481,6 +481,36 @@ fn the_server_serves_only_the_build() {
         (redirect.status, redirect.headers["location"].as_str()),
         (308, "/internal/")
     );
+
+    // The sample's base_url has a path (/dik/): the 404 page, served at any address,
+    // links from there, and every one of its links and styles works in the preview.
+    let page = missing.text();
+    let links: Vec<String> = page
+        .split("href=")
+        .chain(page.split("src=").skip(1))
+        .skip(1)
+        .map(|rest| {
+            let rest = rest.trim_start_matches(['"', '\'']);
+            rest[..rest.find(['"', '\'', ' ', '>']).unwrap_or(rest.len())].to_string()
+        })
+        .filter(|link| link.starts_with("/dik/"))
+        .collect();
+    assert!(links.iter().any(|l| l == "/dik/daftar.css"), "{links:?}");
+    assert!(links.len() >= 5, "{links:?}");
+    for link in &links {
+        let response = get(&address, link);
+        assert_eq!(response.status, 200, "{link}");
+    }
+    assert_eq!(
+        get(&address, "/dik/").body,
+        get(&address, "/").body,
+        "the register at the base path"
+    );
+    let redirect = get(&address, "/dik");
+    assert_eq!(
+        (redirect.status, redirect.headers["location"].as_str()),
+        (308, "/dik/")
+    );
 }
 
 #[test]

@@ -329,20 +329,34 @@ fn the_officer_workflow_of_the_guide_from_init_to_a_verified_archive() {
         .says("`daftar publish` menolak menerbitkan selama keduanya ada");
     assert!(office.path("content/contoh.md").is_file());
     assert!(office.path("keputusan/contoh.md").is_file());
-    // The example builds, with a warning for each example file.
+    // The example builds, with a warning for each example file, and one for the
+    // contact the office has yet to give.
     let check = office.daftar(&["check"]);
     check
         .exits(0)
-        .says("Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 2 peringatan.");
+        .says("Pemeriksaan selesai: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 3 peringatan.");
     assert_eq!(
         check.headlines(),
         [
             "peringatan[W0010]: catatan ini contoh dari `daftar init`: pejabat, NIP, dan keputusannya rekaan, bukan informasi yang dikecualikan",
+            "peringatan[W0508]: situs publik tidak menyebut cara menghubungi PPID: [kontak] tidak memuat alamat, telepon, surel, atau whatsapp",
             "peringatan[W0010]: keputusan ini contoh dari `daftar init`: nomor, pejabat, dan pesertanya rekaan",
         ],
         "{}",
         check.transcript()
     );
+    // §3.1: the office gives its address and e-mail in [kontak].
+    let config = office.read("daftar.toml");
+    let config = config
+        .replace(
+            "# alamat = \"Jl. ..., Tanjung Selor\"",
+            "alamat = \"Jl. Rekaan No. 1, Tanjung Selor\"",
+        )
+        .replace(
+            "# surel = \"ppid@....go.id\"",
+            "surel = \"ppid@example.go.id\"",
+        );
+    office.write("daftar.toml", &config);
 
     // §4.2: `daftar new` writes a skeleton, which fails `check` until it is filled in.
     office
@@ -432,6 +446,13 @@ fn the_officer_workflow_of_the_guide_from_init_to_a_verified_archive() {
         .says("Situs dibangun untuk 25 November 2026: 1 catatan sah (1 berlaku, 0 berakhir); 0 galat, 0 peringatan.")
         .says("  internal: internal/ (")
         .says("berkas, jangan diunggah ke publik)");
+    // The request page gives the contact of §3.1.
+    let request = office.read("public/tentang/index.html");
+    assert!(request.contains("ppid@example.go.id"), "{request}");
+    assert!(
+        request.contains("Jl. Rekaan No. 1, Tanjung Selor"),
+        "{request}"
+    );
     let index = office.read("public/index.html");
     assert!(index.contains(NOMOR), "the register does not list {NOMOR}");
     assert!(

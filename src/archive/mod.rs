@@ -7,54 +7,15 @@ pub mod history;
 pub mod publish;
 pub mod verify;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+pub use crate::version::{RecordEntry, VersionInfo};
 
 /// The tag file in each bag that records the version: what it holds and what changed.
 pub const VERSION_FILE: &str = "daftar-versi.json";
 /// Prefix of a bag being written by daftar before 0.2, which staged bags in the archive
 /// folder: such a folder is the leftover of an interrupted publish.
 pub const STAGING_PREFIX: &str = ".daftar-bag-";
-
-/// A record as listed in a version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordEntry {
-    pub nomor: String,
-    pub judul: String,
-    pub berkas: String,
-    pub sha256: String,
-    pub status: String,
-}
-
-/// One published version, as recorded in its bag's `daftar-versi.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionInfo {
-    /// "v0007"
-    pub versi: String,
-    pub nomor: u32,
-    /// The build date of the published register (YYYY-MM-DD).
-    pub tanggal: String,
-    /// When it was published (RFC 3339, site time zone).
-    pub diterbitkan: String,
-    /// The officer's note (`--catatan`); internal.
-    pub catatan: Option<String>,
-    /// "daftar 0.1.0"
-    pub perangkat: String,
-    pub sebelumnya: Option<String>,
-    /// Every source file (daftar.toml, content/, themes/) with its SHA-256.
-    pub sumber: BTreeMap<String, String>,
-    pub daftar: Vec<RecordEntry>,
-    /// `nomor` of the records added, removed and changed against the previous version.
-    pub ditambah: Vec<String>,
-    pub dihapus: Vec<String>,
-    pub diubah: Vec<String>,
-    /// The SHA-256 of the bag's tag manifest, read from the archive (a version being
-    /// published has none yet: its pages are part of what the hash covers).
-    #[serde(skip)]
-    pub sidik: Option<String>,
-}
 
 pub fn version_name(n: u32) -> String {
     format!("v{n:04}")

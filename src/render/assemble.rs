@@ -13,15 +13,15 @@ use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
 use super::minify;
 use super::sink::{Output, Sink, Spool};
-use super::skeleton::{Numbers, Row, Skeleton, slot};
+use super::skeleton::{Numbers, Row, Skeleton};
 use super::theme::Target;
-use crate::archive::VersionInfo;
-use crate::archive::history::{self, InternalVersionView, VersionView};
 use crate::decision::Decisions;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::locale;
 use crate::record::{Status, pasal};
 use crate::sop::{Closing, SopHeader, SopStep};
+use crate::version::VersionInfo;
+use crate::version_view::{self, InternalVersionView, VersionView};
 use crate::view::{DecisionView, NoticeView, StepTotal, UpdatedView, sop_tally};
 
 #[derive(Serialize)]
@@ -100,7 +100,7 @@ impl Summary {
         by_date.sort_by(|a, b| (a.tanggal, &a.nomor).cmp(&(b.tanggal, &b.nomor)));
         let decision_bodies = by_date
             .iter()
-            .map(|d| crate::render::markdown::to_html(&d.body))
+            .map(|d| crate::markdown::to_html(&d.body))
             .collect();
         let decisions = by_date
             .into_iter()
@@ -133,8 +133,8 @@ impl Summary {
             },
             step_totals: sop.steps,
             notices: notices.iter().map(NoticeView::from).collect(),
-            versions: history::views(history, config.zone),
-            internal_versions: history::internal_views(
+            versions: version_view::views(history, config.zone),
+            internal_versions: version_view::internal_views(
                 history,
                 config.zone,
                 &config.outputs.internal,
@@ -331,23 +331,33 @@ impl<'s> PublicLists<'s> {
         ctx.insert("jumlah_berakhir", &summary.berakhir);
         ctx.insert("huruf_list", &summary.huruf_list);
         ctx.insert("unit_list", &summary.unit_list);
-        ctx.insert("baris_berlaku", &slot("berlaku"));
-        ctx.insert("baris_berakhir", &slot("berakhir"));
         let index = SlotWriter::open(
             sink,
             Target::Public,
             "index.html",
-            Skeleton::render(theme, "public/index.html", &ctx)?,
+            Skeleton::render(
+                theme,
+                "public/index.html",
+                ctx,
+                &[
+                    ("baris_berlaku", "berlaku", summary.berlaku),
+                    ("baris_berakhir", "berakhir", summary.berakhir),
+                ],
+            )?,
         )?;
 
         let mut ctx = public_context(renderer, summary, "../", "berakhir");
         ctx.insert("jumlah", &summary.berakhir);
-        ctx.insert("baris", &slot("baris"));
         let ended = SlotWriter::open(
             sink,
             Target::Public,
             "berakhir/index.html",
-            Skeleton::render(theme, "public/ended.html", &ctx)?,
+            Skeleton::render(
+                theme,
+                "public/ended.html",
+                ctx,
+                &[("baris", "baris", summary.berakhir)],
+            )?,
         )?;
 
         let mut json = sink.stream(Target::Public, "dik.json")?;
@@ -388,12 +398,16 @@ impl<'s> PublicLists<'s> {
             ctx.insert("keputusan", d);
             ctx.insert("isi_html", body);
             ctx.insert("jumlah", count);
-            ctx.insert("baris", &slot("lampiran"));
             let page = SlotWriter::open(
                 sink,
                 Target::Public,
                 &format!("keputusan/{}/index.html", d.slug),
-                Skeleton::render(theme, "public/decision.html", &ctx)?,
+                Skeleton::render(
+                    theme,
+                    "public/decision.html",
+                    ctx,
+                    &[("baris", "lampiran", *count)],
+                )?,
             )?;
             decisions.insert(Decisions::key(&d.nomor), (page, 0));
         }
@@ -475,14 +489,18 @@ impl<'s> InternalList<'s> {
         summary: &Summary,
         numbers: &'s Numbers,
     ) -> Result<Self, Diagnostic> {
-        let mut ctx = internal_context(renderer, summary, "");
-        ctx.insert("baris", &slot("baris"));
-        ctx.insert("bagian", &slot("bagian"));
+        let ctx = internal_context(renderer, summary, "");
+        let records = renderer.site.records.len();
         let page = SlotWriter::open(
             sink,
             Target::Internal,
             "index.html",
-            Skeleton::render(renderer.theme, "internal/index.html", &ctx)?,
+            Skeleton::render(
+                renderer.theme,
+                "internal/index.html",
+                ctx,
+                &[("baris", "baris", records), ("bagian", "bagian", records)],
+            )?,
         )?;
         Ok(InternalList {
             sink,

@@ -8,7 +8,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 use serde::Serialize;
 
-use crate::archive::history::VersionView;
+use crate::version_view::VersionView;
 use crate::view::{DecisionView, OpeningView, PublicRecord, SiteView};
 
 /// The JSON Schema of `dik.json`, published beside it.
@@ -378,7 +378,7 @@ pub fn atom_record(site: &SiteView, offset: FixedOffset, r: &PublicRecord) -> St
 /// A published version's entry in `atom.xml`.
 pub fn atom_version(site: &SiteView, offset: FixedOffset, v: &VersionView) -> String {
     let base = site.base_url.as_deref().unwrap_or("");
-    let list = |items: &[crate::archive::history::Change]| {
+    let list = |items: &[crate::version_view::Change]| {
         if items.is_empty() {
             "tidak ada".to_string()
         } else {

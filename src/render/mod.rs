@@ -7,7 +7,6 @@
 pub mod assemble;
 pub mod exports;
 pub mod fragments;
-pub mod markdown;
 pub mod minify;
 pub mod sink;
 pub mod skeleton;
@@ -17,9 +16,9 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::archive::VersionInfo;
 use crate::diagnostic::Diagnostic;
 use crate::site::Site;
+use crate::version::VersionInfo;
 use assemble::{Aggregates, Summary};
 use fragments::{RecordOutputs, Renderer};
 use sink::{MemorySink, Sink};

@@ -115,6 +115,7 @@ impl Spool for MemorySpool {
 
 impl Sink for MemorySink {
     fn file(&self, target: Target, path: &str, bytes: Bytes) -> Result<(), Diagnostic> {
+        crate::progress::page_written();
         self.store(target)
             .lock()
             .expect("not poisoned")
@@ -123,6 +124,7 @@ impl Sink for MemorySink {
     }
 
     fn stream(&self, target: Target, path: &str) -> Result<Box<dyn Output>, Diagnostic> {
+        crate::progress::page_written();
         Ok(Box::new(MemoryOutput {
             path: path.to_string(),
             chunks: Vec::new(),
@@ -222,6 +224,7 @@ impl Spool for DiskSpool {
 
 impl Sink for DiskSink {
     fn file(&self, target: Target, rel: &str, bytes: Bytes) -> Result<(), Diagnostic> {
+        crate::progress::page_written();
         let path = self.path(target, rel)?;
         fs::write(&path, bytes).map_err(|e| write_error(&path, &e))?;
         crate::write::fault::point("staging");
@@ -229,6 +232,7 @@ impl Sink for DiskSink {
     }
 
     fn stream(&self, target: Target, rel: &str) -> Result<Box<dyn Output>, Diagnostic> {
+        crate::progress::page_written();
         let path = self.path(target, rel)?;
         let file = fs::File::create(&path).map_err(|e| write_error(&path, &e))?;
         Ok(Box::new(DiskOutput {

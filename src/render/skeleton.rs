@@ -12,7 +12,8 @@ use tera::Context;
 use super::minify;
 use super::sink::Output;
 use super::theme::Theme;
-use crate::diagnostic::Diagnostic;
+use crate::code::Code;
+use crate::diagnostic::{Diagnostic, Severity};
 
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
@@ -127,6 +128,23 @@ impl Numbers {
     }
 }
 
+/// E0601 for a slot a template leaves out or writes more than once.
+fn slot_error(origin: &str, variable: &str, times: usize) -> Diagnostic {
+    let message = if times == 0 {
+        format!(
+            "templat tidak memuat {{{{ {variable} }}}}: di situlah baris-baris daftar ditempatkan, tanpa itu halamannya kosong"
+        )
+    } else {
+        format!(
+            "templat memuat {{{{ {variable} }}}} {times} kali: tempat baris-baris daftar harus ada tepat sekali"
+        )
+    };
+    Diagnostic::new(Severity::Error, Code::Template, origin, message).with_hint(
+        "tulis {{ VARIABEL }} tepat sekali, di tempat baris-baris itu (lihat bagian Themes di docs/reference.md), atau hapus templat itu agar templat bawaan dipakai"
+            .replace("VARIABEL", variable),
+    )
+}
+
 enum Part {
     Bytes(Bytes),
     Slot(String),
@@ -138,9 +156,21 @@ pub struct Skeleton {
 }
 
 impl Skeleton {
-    /// Renders and minifies `template`; `ctx` holds [`slot`] tokens where rows go.
-    pub fn render(theme: &Theme, template: &str, ctx: &Context) -> Result<Skeleton, Diagnostic> {
-        let text = minify::html_text(&theme.render(template, ctx)?);
+    /// Renders and minifies `template` with `slots` (template variable, slot name, rows
+    /// that go there): each variable holds the token of its slot, where the rows go. A
+    /// template that leaves out a slot with rows, or writes a slot twice, is a template
+    /// error naming both: the page would list nothing, or everything twice. (A slot
+    /// without rows may be left out: a template hides an empty section.)
+    pub fn render(
+        theme: &Theme,
+        template: &str,
+        mut ctx: Context,
+        slots: &[(&str, &str, usize)],
+    ) -> Result<Skeleton, Diagnostic> {
+        for (variable, name, _) in slots {
+            ctx.insert(*variable, &slot(name));
+        }
+        let text = minify::html_text(&theme.render(template, &ctx)?);
         let mut parts = Vec::new();
         let mut rest = text.as_str();
         let marker = format!("{OPEN}slot:");
@@ -156,6 +186,15 @@ impl Skeleton {
             rest = after[end + CLOSE.len_utf8()..].trim_start_matches(blank);
         }
         parts.push(Part::Bytes(Bytes::copy_from_slice(rest.as_bytes())));
+        for (variable, name, rows) in slots {
+            let times = parts
+                .iter()
+                .filter(|p| matches!(p, Part::Slot(s) if s == name))
+                .count();
+            if times > 1 || (times == 0 && *rows > 0) {
+                return Err(slot_error(theme.origin(template), variable, times));
+            }
+        }
         Ok(Skeleton { parts })
     }
 

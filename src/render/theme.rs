@@ -57,6 +57,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Assets by output folder and path inside it.
     pub assets: BTreeMap<(Target, String), Vec<u8>>,
+    /// Where each template came from (`themes/kantor/templates/public/index.html`, or
+    /// the built-in theme), for messages.
+    origins: BTreeMap<String, String>,
 }
 
 /// A theme file: where it came from (for messages) and its bytes.
@@ -225,7 +228,7 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
     for (path, file) in files {
         if let Some(name) = path.strip_prefix("templates/") {
             let text = String::from_utf8(file.bytes)
-                .map_err(|e| crate::source::invalid_utf8(&file.origin, e))?;
+                .map_err(|e| crate::diagnostic::invalid_utf8(&file.origin, e))?;
             templates.push((name.to_string(), text, file.origin));
         } else if let Some(p) = path.strip_prefix("static/public/") {
             assets.insert((Target::Public, p.to_string()), file.bytes);
@@ -248,10 +251,23 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
             .map(|(name, text, _)| (name.as_str(), text.as_str())),
     )
     .map_err(|e| ThemeError::from(template_error(&format!("{THEMES_DIR}/{tema}"), &e)))?;
-    Ok(Theme { tera, assets })
+    let origins = templates
+        .into_iter()
+        .map(|(name, _, origin)| (name, origin))
+        .collect();
+    Ok(Theme {
+        tera,
+        assets,
+        origins,
+    })
 }
 
 impl Theme {
+    /// Where the template `name` came from.
+    pub fn origin<'a>(&'a self, name: &'a str) -> &'a str {
+        self.origins.get(name).map_or(name, String::as_str)
+    }
+
     /// Renders a template; an error names the template.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera

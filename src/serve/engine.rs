@@ -33,6 +33,9 @@ pub struct Snapshot {
     pub generation: u64,
     pub public: HashMap<String, Chunks>,
     pub internal: HashMap<String, Chunks>,
+    /// Where the site lives on its host ("/dik/"): pages served at any address (404)
+    /// link there, so the preview serves the public site there too.
+    pub base_path: String,
 }
 
 /// What a rebuild gave.
@@ -355,6 +358,7 @@ impl Engine {
             generation: self.generation + 1,
             public,
             internal: internal.into_iter().collect(),
+            base_path: crate::view::base_path(context.config.base_url.as_deref()),
         };
         self.generation += 1;
         Ok((Arc::new(snapshot), rerendered))

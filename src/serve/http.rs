@@ -1,5 +1,5 @@
-//! The preview server (axum): the public site at `/`, the internal index at
-//! `/internal/`, only ever from the files of the last good build held in memory, so no
+//! The preview server (axum): the public site at `/` (and at the path of `base_url`), the
+//! internal index at `/internal/`, only ever from the files of the last good build held in memory, so no
 //! path can reach anything else on the disk. HTML pages get a small script that keeps
 //! the page current (server-sent events) and shows the problems of a failed rebuild.
 
@@ -172,8 +172,18 @@ async fn handle(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     if path == "/internal" {
         return redirect("/internal/");
     }
-    let (files, key) = match key.strip_prefix("internal/") {
-        Some(rest) if path.starts_with("/internal/") => (&snapshot.internal, rest.to_string()),
+    let base = snapshot.base_path.trim_start_matches('/');
+    if !base.is_empty() && format!("{key}/") == base {
+        return redirect(&format!("{path}/"));
+    }
+    // The public site is also at its path on the host (`base_url` "…/dik/" → "/dik/"),
+    // where the 404 page, served at any address, links.
+    let under_base = (!base.is_empty())
+        .then(|| key.strip_prefix(base).map(str::to_string))
+        .flatten();
+    let (files, key) = match (key.strip_prefix("internal/"), under_base) {
+        (Some(rest), _) if path.starts_with("/internal/") => (&snapshot.internal, rest.to_string()),
+        (_, Some(rest)) => (&snapshot.public, rest),
         _ => (&snapshot.public, key),
     };
     if let Some(body) = files.get(&key) {

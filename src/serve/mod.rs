@@ -19,12 +19,12 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use tokio::sync::{broadcast, watch};
 
-use crate::cli::{Exit, Ui};
 use crate::code::Code;
 use crate::config::{CONTENT_DIR, DECISIONS_DIR, THEMES_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::print;
 use crate::render::sink::concat;
+use crate::ui::{Exit, Ui};
 use crate::write;
 use engine::{Engine, Outcome, Snapshot};
 use events::Batch;

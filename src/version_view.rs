@@ -1,0 +1,114 @@
+//! The published versions as the history pages show them (public and internal).
+
+use chrono::{DateTime, NaiveDate};
+use serde::Serialize;
+
+use crate::locale::{self, Zone};
+use crate::version::{RecordEntry, VersionInfo};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Change {
+    pub nomor: String,
+    pub judul: String,
+}
+
+/// A version as the pages show it; `catatan` and `diterbitkan_jam` are for the
+/// internal index only (the public template does not use them).
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionView {
+    pub versi: String,
+    pub nomor: u32,
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    pub diterbitkan: String,
+    pub diterbitkan_iso: String,
+    pub jumlah: usize,
+    /// The first version: everything in it is new, so no list of additions is shown.
+    pub pertama: bool,
+    pub ditambah: Vec<Change>,
+    pub dihapus: Vec<Change>,
+    pub diubah: Vec<Change>,
+    /// The SHA-256 of the version's tag manifest (none for the version being
+    /// published, whose pages the hash covers).
+    pub sidik: Option<String>,
+}
+
+/// The internal view adds the officer's note and the way to the bag.
+#[derive(Debug, Clone, Serialize)]
+pub struct InternalVersionView {
+    #[serde(flatten)]
+    pub version: VersionView,
+    pub catatan: Option<String>,
+    pub perangkat: String,
+    /// The bag folder, relative to the internal index.
+    pub tautan: String,
+}
+
+fn titled(nomors: &[String], lists: &[&[RecordEntry]]) -> Vec<Change> {
+    nomors
+        .iter()
+        .map(|n| Change {
+            nomor: n.clone(),
+            judul: lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .find(|r| &r.nomor == n)
+                .map(|r| r.judul.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Newest first, as history pages read.
+pub fn views(versions: &[VersionInfo], zone: Zone) -> Vec<VersionView> {
+    versions
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, v)| {
+            let previous: &[RecordEntry] = if i > 0 { &versions[i - 1].daftar } else { &[] };
+            let published = DateTime::parse_from_rfc3339(&v.diterbitkan).ok();
+            let date = NaiveDate::parse_from_str(&v.tanggal, "%Y-%m-%d").ok();
+            VersionView {
+                versi: v.versi.clone(),
+                nomor: v.nomor,
+                tanggal: date.map(locale::date).unwrap_or_else(|| v.tanggal.clone()),
+                tanggal_iso: v.tanggal.clone(),
+                diterbitkan: published
+                    .map(|t| locale::date_time(t, zone))
+                    .unwrap_or_else(|| v.diterbitkan.clone()),
+                diterbitkan_iso: v.diterbitkan.clone(),
+                jumlah: v.daftar.len(),
+                pertama: v.sebelumnya.is_none(),
+                ditambah: titled(&v.ditambah, &[&v.daftar]),
+                dihapus: titled(&v.dihapus, &[previous]),
+                diubah: titled(&v.diubah, &[&v.daftar]),
+                sidik: v.sidik.clone(),
+            }
+        })
+        .collect()
+}
+
+pub fn internal_views(
+    versions: &[VersionInfo],
+    zone: Zone,
+    internal_dir: &str,
+    archive_dir: &str,
+) -> Vec<InternalVersionView> {
+    let up = "../".repeat(internal_dir.split('/').count());
+    views(versions, zone)
+        .into_iter()
+        .map(|view| {
+            let info = versions
+                .iter()
+                .find(|v| v.versi == view.versi)
+                .expect("same versions");
+            InternalVersionView {
+                tautan: format!("{up}{archive_dir}/{}/", view.versi),
+                catatan: info.catatan.clone(),
+                perangkat: info.perangkat.clone(),
+                version: view,
+            }
+        })
+        .collect()
+}
