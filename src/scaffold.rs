@@ -235,7 +235,10 @@ pub fn skeleton(nomor: &str, judul: &str, date: NaiveDate, config: &Config) -> S
     let mut s = String::new();
     s.push_str("+++\n");
     s.push_str(&format!("nomor = {}\n", quoted(nomor)));
-    s.push_str(&format!("judul = {}\n", quoted(judul)));
+    // A title is one line: a title pasted with line breaks (even a `+++` line, which
+    // would close the front matter) is joined with spaces.
+    let judul = judul.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.push_str(&format!("judul = {}\n", quoted(&judul)));
     s.push_str("unit = \"\"\n");
     s.push_str("pasal_17 = []                # misalnya [\"h.2\"] atau [\"c.6\", \"j\"]\n");
     s.push_str(

@@ -1445,6 +1445,34 @@ fn init_writes_nothing_when_one_of_its_files_exists() {
     insta::assert_snapshot!("init-partly-existing", init.transcript());
 }
 
+/// A title pasted with line breaks, even a `+++` line that would close the front
+/// matter, is written on one line: the skeleton stays a record that `check` reads.
+#[test]
+fn new_writes_a_title_with_line_breaks_on_one_line() {
+    let site = Site::empty();
+    assert_eq!(site.run(&["init", "situs"]).code, 0);
+    let new = site.cmd(
+        "new",
+        &["--judul", "Data pemohon\n+++\n  informasi \"rahasia\""],
+    );
+    assert_eq!(new.code, 0, "{}", new.transcript());
+    let text = site.read("content/dik-2026-001.md");
+    assert!(
+        text.contains("\njudul = 'Data pemohon +++ informasi \"rahasia\"'\n"),
+        "{text}"
+    );
+    // The skeleton fails only for what is left to fill in, never for its shape.
+    let check = site.cmd("check", &["--format", "json"]);
+    let json = parse_json(&check);
+    assert!(
+        json.iter()
+            .filter(|d| d.file == "content/dik-2026-001.md")
+            .all(|d| d.code != "E0101" && d.code != "E0006"),
+        "{}",
+        check.transcript()
+    );
+}
+
 /// What an office does after `init`: give the PPID's e-mail in `[kontak]` (else W0508).
 fn fill_in_the_contact(site: &Site) {
     let config = site.read("daftar.toml");
