@@ -87,15 +87,7 @@ impl Site {
     }
 
     fn bags(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.path("archive"))
-            .map(|d| {
-                d.flatten()
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
+        common::folder_names(&self.path("archive"))
     }
 
     /// Every file under a folder with its bytes.

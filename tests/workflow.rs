@@ -129,15 +129,7 @@ impl Office {
 
     /// The published versions, by folder name.
     fn versions(&self) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(self.path("archive"))
-            .map(|d| {
-                d.flatten()
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
+        common::folder_names(&self.path("archive"))
     }
 }
 

@@ -31,6 +31,19 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Copies those of `entries` (files or folders of a site) that exist in `from` to `to`.
+/// The names in a folder, sorted; none when it does not exist (an archive's versions).
+pub fn folder_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 pub fn copy_site(from: &Path, to: &Path, entries: &[&str]) {
     std::fs::create_dir_all(to).unwrap();
     for entry in entries {
