@@ -139,11 +139,12 @@ pub fn run() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let text = crate::usage::message(&e);
-            if e.use_stderr() {
-                eprint!("{text}");
+            // As every output: a closed pipe (`daftar --help | head`) is not a failure.
+            let _ = if e.use_stderr() {
+                std::io::stderr().write_all(text.as_bytes())
             } else {
-                print!("{text}");
-            }
+                std::io::stdout().write_all(text.as_bytes())
+            };
             return if e.use_stderr() {
                 ExitCode::from(Exit::Setup as u8)
             } else {

@@ -219,7 +219,10 @@ pub fn load(root: &Path) -> (Option<Config>, Vec<Diagnostic>, Option<SourceText>
                 Severity::Error,
                 Code::Unreadable,
                 FILE_NAME,
-                format!("`{FILE_NAME}` tidak dapat dibaca: {e}"),
+                format!(
+                    "`{FILE_NAME}` tidak dapat dibaca: {}",
+                    crate::os_error::reason(&e)
+                ),
             );
             return (None, vec![d], None);
         }
@@ -468,7 +471,7 @@ impl LogoError {
                 "tulis nama berkas gambarnya, misalnya logo = \"lambang.png\"".to_string(),
             ),
             LogoError::Unreadable(f, e) => (
-                format!("berkas logo `{f}` tidak dapat dibaca: {e}"),
+                format!("berkas logo `{f}` tidak dapat dibaca: {}", crate::os_error::reason(&e)),
                 "periksa izin baca berkas itu".to_string(),
             ),
             LogoError::WrongFormat(f, format) => (

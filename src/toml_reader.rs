@@ -86,7 +86,11 @@ fn unclosed_inline_table_above(text: &str, at: usize) -> Option<usize> {
 
 /// The key a line of TOML assigns (the last part of a dotted key), if it looks like one.
 fn key_of(line: &str) -> Option<String> {
-    let (key, _) = line.split_once('=')?;
+    // `judul "…"` (the `=` left out) stands for `judul` as well.
+    let key = match line.split_once('=') {
+        Some((key, _)) => key,
+        None => line.split_whitespace().next()?,
+    };
     let last = key.rsplit('.').next()?.trim();
     let last = last.trim_matches(|c| c == '"' || c == '\'');
     let bare = |c: char| c.is_alphanumeric() || c == '_' || c == '-';

@@ -346,6 +346,7 @@ fn dotted_time(line: &str) -> Option<String> {
 /// Advice for the TOML mistakes officers make most. `line` is the whole line of the
 /// mistake.
 pub fn hint(parser_message: &str, line: &str) -> String {
+    let parser_message = parser_message.trim();
     let value = value_of(line);
     if line.contains(['\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{201E}']) {
         let straight = line
@@ -370,6 +371,13 @@ pub fn hint(parser_message: &str, line: &str) -> String {
     {
         return format!("tanggal itu tidak ada di kalender: bulan itu hanya sampai tanggal {last}");
     }
+    if parser_message.starts_with("missing escaped value") && value.contains('\\') {
+        // A Windows path: `gambar\lambang.png`.
+        let slashed = value.replace('\\', "/");
+        return format!(
+            "garis miring terbalik \\ punya arti khusus di dalam tanda kutip; untuk nama berkas pakai garis miring biasa: {slashed}"
+        );
+    }
     if parser_message.starts_with("duplicate key") {
         "setiap kolom hanya boleh ditulis sekali dalam satu bagian; hapus salah satunya".into()
     } else if parser_message.starts_with("invalid basic string")
@@ -377,6 +385,8 @@ pub fn hint(parser_message: &str, line: &str) -> String {
         && value.matches('"').count() == 1
     {
         "teks ditulis dalam satu baris dan ditutup dengan \" di baris yang sama; teks beberapa baris diapit tiga tanda kutip: \"\"\"...\"\"\"".into()
+    } else if line.trim_start().starts_with("jangka_waktu") {
+        "jangka waktu ditulis dalam salah satu bentuk: jangka_waktu = { tahun = 5 }, { bulan = 6 }, { sampai = 2030-12-31 }, { peristiwa = \"...\" }, atau \"permanen\"".into()
     } else if parser_message.contains("string") || parser_message.contains("quote") {
         "teks ditulis di antara tanda kutip, misalnya judul = \"Dokumen ...\"".into()
     } else {
@@ -502,6 +512,18 @@ mod tests {
     #[test]
     fn hints_for_the_mistakes_officers_make() {
         let h = |m: &str, line: &str| hint(m, line);
+        assert!(
+            h("string values must be quoted", "jangka_waktu = 5 tahun").starts_with(
+                "jangka waktu ditulis dalam salah satu bentuk: jangka_waktu = { tahun = 5 }"
+            )
+        );
+        assert_eq!(
+            h(
+                "missing escaped value, expected `b`",
+                "logo = \"gambar\\lambang.png\""
+            ),
+            "garis miring terbalik \\ punya arti khusus di dalam tanda kutip; untuk nama berkas pakai garis miring biasa: \"gambar/lambang.png\""
+        );
         assert_eq!(
             h("invalid date", "ditetapkan = 05-11-2026"),
             "tanggal ditulis TAHUN-BULAN-HARI tanpa tanda kutip: 2026-11-05 (bila 05-11-2026 berarti hari-bulan-tahun)"

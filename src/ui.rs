@@ -63,7 +63,7 @@ impl Ui {
     pub fn report(&self, report: &Report) {
         match self.format {
             Format::Json => {
-                println!("{}", print::json(&report.diagnostics));
+                say(&print::json(&report.diagnostics));
             }
             Format::Human => {
                 // Errors all; of each warning code the first few, unless --rinci.
@@ -110,8 +110,16 @@ impl Ui {
             return;
         }
         match self.format {
-            Format::Human => println!("{line}"),
-            Format::Json => eprintln!("{line}"),
+            Format::Human => say(line),
+            Format::Json => {
+                let _ = writeln!(std::io::stderr(), "{line}");
+            }
         }
     }
+}
+
+/// A line on standard output. A reader that went away (`daftar check | head`) is no
+/// failure of the command: the line is dropped, never a panic with exit 101.
+pub fn say(line: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
 }

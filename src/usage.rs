@@ -133,7 +133,26 @@ pub fn message(e: &clap::Error) -> String {
             format!("`{s}`")
         }
     };
-    let hint = context(e, ContextKind::SuggestedSubcommand)
+    // clap lists similar commands in no useful order (`bulid`: publish, build): the most
+    // similar first.
+    let similar_commands = match e.get(ContextKind::SuggestedSubcommand) {
+        Some(ContextValue::Strings(names)) if !names.is_empty() => {
+            let typed = context(e, ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut names = names.clone();
+            names.sort_by(|a, b| {
+                strsim::jaro_winkler(&typed, b).total_cmp(&strsim::jaro_winkler(&typed, a))
+            });
+            Some(
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(" atau "),
+            )
+        }
+        _ => context(e, ContextKind::SuggestedSubcommand),
+    };
+    let hint = similar_commands
         .or_else(|| context(e, ContextKind::SuggestedArg))
         .or_else(|| context(e, ContextKind::SuggestedValue))
         .map(|s| format!("mungkin maksudnya {}?", quoted(s)))

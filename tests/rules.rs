@@ -497,6 +497,11 @@ fn a_syntax_error_does_not_hide_the_other_problems_of_the_file() {
         14,
         "penulisan tidak sah: tanggal tidak sah (yang diharapkan: tahun empat angka)",
     );
+    // Nor when the `=` is left out: the line still names its field.
+    let text = edit(&[("ditetapkan = 2025-03-07", "ditetapkan 2025-03-07")]);
+    let loaded = load(&text);
+    let codes: Vec<_> = loaded.diagnostics.iter().map(|d| d.code_id()).collect();
+    assert_eq!(codes, ["E0101"], "{:#?}", loaded.diagnostics);
     // A step on a line with an error is not reported missing either.
     let text = edit(&[(
         "{ no = 2, mulai = 2025-03-10T09:05:00+08:00",

@@ -89,7 +89,7 @@ fn every_usage_error_is_said_in_indonesian_with_exit_2() {
         (
             &["bulid"],
             "galat: perintah `bulid` tidak dikenal",
-            Some("  = saran: mungkin maksudnya `publish` atau `build`?"),
+            Some("  = saran: mungkin maksudnya `build` atau `publish`?"),
         ),
         (
             &["periksa"],
@@ -151,5 +151,43 @@ fn every_usage_error_is_said_in_indonesian_with_exit_2() {
             "{args:?}:\n{stderr}"
         );
         assert_indonesian(&stderr, &format!("{args:?}"));
+    }
+}
+
+/// A reader that has gone away (`daftar check | head`, `daftar --help | true`) is no
+/// failure: the command ends with its own exit code, never a panic (exit 101).
+#[test]
+fn a_closed_output_pipe_is_no_panic() {
+    let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (args, code) in [
+        (vec!["--help"], 0),
+        (vec!["check", "--tanggal", "2026-11-25", "--root"], 0),
+        (
+            vec![
+                "check",
+                "--tanggal",
+                "2026-11-25",
+                "--format",
+                "json",
+                "--root",
+            ],
+            0,
+        ),
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_daftar"));
+        cmd.args(&args);
+        if args.last() == Some(&"--root") {
+            cmd.arg(site);
+        }
+        let out = cmd
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
