@@ -110,3 +110,105 @@ fn the_readme_links_to_files_that_exist() {
         "the README is a page, not a manual"
     );
 }
+
+/// The theme contract in the reference names every template, every variable the code
+/// gives a template, every slot, and every field of the views a template sees.
+#[test]
+fn the_theme_contract_names_every_template_variable_slot_and_field() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("docs/reference.md")).unwrap();
+    let section = reference
+        .split_once("## Themes")
+        .unwrap()
+        .1
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let named = |name: &str| section.contains(&format!("`{name}`"));
+    // Templates of the default theme.
+    let templates = root.join("themes/default/templates");
+    let mut count = 0;
+    for entry in walkdir::WalkDir::new(&templates) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&templates).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            assert!(named(&rel), "template {rel} is not in the theme contract");
+            count += 1;
+        }
+    }
+    assert!(count >= 18, "{count} templates");
+    // Variables: every `ctx.insert("…"` and every slot variable of the render code.
+    let mut variables = 0;
+    for file in ["src/render/assemble.rs", "src/render/fragments.rs"] {
+        let code = std::fs::read_to_string(root.join(file)).unwrap();
+        for part in code.split("ctx.insert(\"").skip(1) {
+            let name = part.split('"').next().unwrap();
+            assert!(
+                named(name),
+                "variable {name} ({file}) is not in the theme contract"
+            );
+            variables += 1;
+        }
+        for part in code.split("with(&self.").skip(1) {
+            if let Some(name) = part.split('"').nth(1) {
+                assert!(
+                    named(name),
+                    "variable {name} ({file}) is not in the theme contract"
+                );
+            }
+        }
+        for part in code.split("(\"").skip(1) {
+            // Slot tuples: ("baris", "lampiran", rows)
+            let mut fields = part.split('"');
+            let (Some(variable), Some(", "), Some(_), Some(rest)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            if rest.starts_with(", ") && !rest.starts_with(", \"") {
+                assert!(
+                    named(variable),
+                    "slot {variable} is not in the theme contract"
+                );
+            }
+        }
+    }
+    assert!(variables >= 15, "{variables} variables");
+    // Fields of the views, as the sample serialises them.
+    let dates = daftar::site::DateSource::from_env(Some(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+    ));
+    let (site, _) = daftar::site::load(root, &dates);
+    let site = site.unwrap();
+    let mut fields = std::collections::BTreeSet::new();
+    fn keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    out.insert(k.clone());
+                    keys(x, out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| keys(x, out)),
+            _ => {}
+        }
+    }
+    keys(
+        &serde_json::to_value(daftar::view::SiteView::new(&site)).unwrap(),
+        &mut fields,
+    );
+    for r in &site.records {
+        let public = daftar::view::PublicRecord::new(r, &site.config);
+        keys(&serde_json::to_value(&public).unwrap(), &mut fields);
+        let internal = daftar::view::InternalRecord::new(r, &site.config, public);
+        keys(&serde_json::to_value(&internal).unwrap(), &mut fields);
+    }
+    fields.remove("public");
+    assert!(fields.len() > 60, "{} fields", fields.len());
+    let missing: Vec<_> = fields.iter().filter(|f| !named(f)).collect();
+    assert!(
+        missing.is_empty(),
+        "fields not in the theme contract: {missing:?}"
+    );
+}
