@@ -130,7 +130,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run() -> ExitCode {
-    let parsed = crate::usage::indonesian(Cli::command())
+    let command = crate::usage::indonesian(Cli::command());
+    let parsed = command
+        .clone()
         .try_get_matches_from(crate::usage::help_word_as_flag(
             std::env::args_os().collect(),
         ))
@@ -138,7 +140,7 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let text = crate::usage::message(&e);
+            let text = crate::usage::message(&e, &command);
             // As every output: a closed pipe (`daftar --help | head`) is not a failure.
             let _ = if e.use_stderr() {
                 std::io::stderr().write_all(text.as_bytes())
@@ -423,7 +425,10 @@ pub fn publish(
     let history = load_history(&site, &mut report);
     let sources = match crate::source::site_sources(
         root,
-        site.config.logo.as_ref().map(|l| l.berkas.as_str()),
+        site.config
+            .logo
+            .as_ref()
+            .map(|l| (l.berkas.as_str(), l.bytes.as_slice())),
     ) {
         Ok(s) => s,
         Err(d) => {

@@ -291,7 +291,7 @@ pub fn relative(root: &Path, path: &Path) -> String {
 /// `content/`, `keputusan/` and `themes/` (hidden and editor-temporary files left out), by path.
 pub fn site_sources(
     root: &Path,
-    logo: Option<&str>,
+    logo: Option<(&str, &[u8])>,
 ) -> Result<std::collections::BTreeMap<String, Vec<u8>>, Diagnostic> {
     let mut out = std::collections::BTreeMap::new();
     let read = |rel: &str| {
@@ -312,9 +312,9 @@ pub fn site_sources(
         read(crate::config::FILE_NAME)?,
     );
     // The office's logo (`logo` in daftar.toml) is a source of the pages too: a new logo
-    // is a new version.
-    if let Some(logo) = logo {
-        out.insert(logo.to_string(), read(logo)?);
+    // is a new version. Its bytes are those the configuration read and the pages show.
+    if let Some((path, bytes)) = logo {
+        out.insert(path.to_string(), bytes.to_vec());
     }
     for folder in [
         crate::config::CONTENT_DIR,

@@ -56,10 +56,9 @@ pub struct Reader<'a> {
     base: usize,
     /// Unknown keys reported so far, to link a missing field to its likely misspelling.
     unknown: Vec<(String, Span)>,
-    /// Keys that stood on a line set aside for a syntax error: not reported missing.
-    set_aside: Vec<String>,
-    /// The lines set aside (absolute spans), for values that lost a part.
-    set_aside_lines: Vec<Span>,
+    /// The lines set aside for a syntax error (absolute spans): the keys on them are not
+    /// reported missing, and values holding them may lack a part.
+    set_aside: Vec<Span>,
 }
 
 /// The bytes of the line of `text` that holds offset `at` (without its line break).
@@ -129,7 +128,6 @@ impl<'a> Reader<'a> {
             base,
             unknown: Vec::new(),
             set_aside: Vec::new(),
-            set_aside_lines: Vec::new(),
         }
     }
 
@@ -164,7 +162,6 @@ impl<'a> Reader<'a> {
         scratch.clear();
         scratch.push_str(toml);
         let mut set_aside: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut keys = Vec::new();
         let mut errors = first.clone();
         let mut parsed = false;
         for _ in 0..64 {
@@ -181,7 +178,6 @@ impl<'a> Reader<'a> {
             if set_aside.contains(&line) || text.trim_start().starts_with('[') {
                 break;
             }
-            keys.extend(key_of(text));
             // One space for every byte: the offsets of the rest stay as they were.
             scratch.replace_range(line.clone(), &" ".repeat(line.len()));
             set_aside.push(line);
@@ -211,9 +207,8 @@ impl<'a> Reader<'a> {
         }
         let reported: Vec<_> = first.iter().filter(on_set_aside_line).cloned().collect();
         self.report_syntax(&reported);
-        self.set_aside.extend(keys);
         let base = self.base;
-        self.set_aside_lines
+        self.set_aside
             .extend(set_aside.iter().map(|l| l.start + base..l.end + base));
         let scratch: &'i String = scratch;
         Some(DeTable::parse_recoverable(scratch).0)
@@ -249,10 +244,18 @@ impl<'a> Reader<'a> {
         self.sink.error(Code::TomlSyntax, span, message).hint(hint);
     }
 
+    /// Whether `key` was written on a line set aside for a syntax error.
+    fn stood_on_a_set_aside_line(&self, key: &str) -> bool {
+        let text = &self.sink.source.text;
+        self.set_aside
+            .iter()
+            .any(|l| text.get(l.clone()).and_then(key_of).as_deref() == Some(key))
+    }
+
     /// Whether a line within `span` (a value's, as [`Reader::span`] gives it) was set
     /// aside for a syntax error: the value may lack a part that is really there.
     pub fn set_aside_within(&self, span: &Span) -> bool {
-        self.set_aside_lines
+        self.set_aside
             .iter()
             .any(|l| span.start <= l.start && l.end <= span.end)
     }
@@ -316,7 +319,7 @@ impl<'a> Reader<'a> {
         advice: Option<impl Display>,
     ) -> Option<&'t Value<'i>> {
         let value = table.get(key);
-        if value.is_none() && !self.set_aside.iter().any(|k| k == key) {
+        if value.is_none() && !self.stood_on_a_set_aside_line(key) {
             // An unknown key of this table that looks like this one is its likely typo.
             let typo = self
                 .unknown

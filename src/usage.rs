@@ -69,16 +69,20 @@ fn said_in_indonesian(text: &str) -> String {
         .replace("<COMMAND>", "<PERINTAH>")
 }
 
+/// Names as choices: "`build` atau `publish`".
+fn either(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(" atau ")
+}
+
 /// The text of a context value, if it has one.
 fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
     match e.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
-        ContextValue::Strings(v) if !v.is_empty() => Some(
-            v.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(" atau "),
-        ),
+        ContextValue::Strings(v) if !v.is_empty() => Some(either(v)),
         ContextValue::StyledStr(s) => Some(s.to_string()),
         ContextValue::Number(n) => Some(n.to_string()),
         _ => None,
@@ -87,7 +91,9 @@ fn context(e: &clap::Error, kind: ContextKind) -> Option<String> {
 
 /// What to print for a parse result that is not a command to run: the help or the
 /// version (standard output), or a usage error (standard error), in Indonesian.
-pub fn message(e: &clap::Error) -> String {
+/// `command` is the command line clap parsed (its subcommands are listed for a command
+/// it does not know).
+pub fn message(e: &clap::Error, command: &Command) -> String {
     if matches!(
         e.kind(),
         ErrorKind::DisplayHelp
@@ -142,13 +148,7 @@ pub fn message(e: &clap::Error) -> String {
             names.sort_by(|a, b| {
                 strsim::jaro_winkler(&typed, b).total_cmp(&strsim::jaro_winkler(&typed, a))
             });
-            Some(
-                names
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(" atau "),
-            )
+            Some(either(&names))
         }
         _ => context(e, ContextKind::SuggestedSubcommand),
     };
@@ -158,8 +158,9 @@ pub fn message(e: &clap::Error) -> String {
         .map(|s| format!("mungkin maksudnya {}?", quoted(s)))
         .or_else(|| context(e, ContextKind::ValidValue).map(|v| format!("nilai yang dikenal: {v}")))
         .or_else(|| {
+            let names: Vec<&str> = command.get_subcommands().map(Command::get_name).collect();
             (e.kind() == ErrorKind::InvalidSubcommand || e.kind() == ErrorKind::MissingSubcommand)
-                .then(|| "perintah: init, new, check, build, serve, watch, publish, verify".into())
+                .then(|| format!("perintah: {}", names.join(", ")))
         });
     let mut out = format!("galat: {what}\n");
     if let Some(hint) = hint {
