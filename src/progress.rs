@@ -4,8 +4,8 @@
 //! wait), only on a terminal, and never with `--quiet` or `--format json`.
 
 use std::io::{IsTerminal, Write};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -29,46 +29,39 @@ pub fn line(records: usize, pages: usize) -> String {
 
 /// The progress line while a build runs; cleared when dropped.
 pub struct Progress {
-    stop: Arc<(Mutex<bool>, Condvar)>,
-    shown: Arc<AtomicBool>,
-    ticker: Option<JoinHandle<()>>,
+    /// Dropping it tells the ticker to stop; the ticker says whether it showed a line.
+    stop: Option<mpsc::Sender<()>>,
+    ticker: Option<JoinHandle<bool>>,
 }
 
 impl Progress {
     /// Starts the display if `wanted` (human output, not quiet) and standard error is a
     /// terminal; otherwise does nothing.
     pub fn start(wanted: bool) -> Progress {
-        let stop = Arc::new((Mutex::new(false), Condvar::new()));
-        let shown = Arc::new(AtomicBool::new(false));
-        let ticker = (wanted && std::io::stderr().is_terminal()).then(|| {
-            let wait = std::env::var("DAFTAR_PROGRESS_MS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .map_or(Duration::from_secs(1), Duration::from_millis);
-            let (stop, shown) = (Arc::clone(&stop), Arc::clone(&shown));
-            std::thread::spawn(move || tick(&stop, &shown, wait))
-        });
+        if !(wanted && std::io::stderr().is_terminal()) {
+            return Progress {
+                stop: None,
+                ticker: None,
+            };
+        }
+        let wait = std::env::var("DAFTAR_PROGRESS_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
+        let (stop, stopped) = mpsc::channel();
         Progress {
-            stop,
-            shown,
-            ticker,
+            stop: Some(stop),
+            ticker: Some(std::thread::spawn(move || tick(&stopped, wait))),
         }
     }
 }
 
-/// Waits `first`, then rewrites the line every fifth of a second until told to stop.
-fn tick(stop: &(Mutex<bool>, Condvar), shown: &AtomicBool, first: Duration) {
-    let (lock, wake) = stop;
+/// Waits `first`, then rewrites the line every fifth of a second until told to stop;
+/// whether it showed the line.
+fn tick(stopped: &mpsc::Receiver<()>, first: Duration) -> bool {
     let mut wait = first;
-    let mut stopped = lock.lock().expect("not poisoned");
-    loop {
-        let (guard, timeout) = wake
-            .wait_timeout_while(stopped, wait, |s| !*s)
-            .expect("not poisoned");
-        stopped = guard;
-        if !timeout.timed_out() {
-            return;
-        }
+    let mut shown = false;
+    while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(wait) {
         let text = line(
             RECORDS_READ.load(Ordering::Relaxed),
             PAGES_WRITTEN.load(Ordering::Relaxed),
@@ -76,21 +69,20 @@ fn tick(stop: &(Mutex<bool>, Condvar), shown: &AtomicBool, first: Duration) {
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\r{text}\x1b[K");
         let _ = err.flush();
-        shown.store(true, Ordering::Relaxed);
+        shown = true;
         wait = Duration::from_millis(200);
     }
+    shown
 }
 
 impl Drop for Progress {
     fn drop(&mut self) {
-        let Some(ticker) = self.ticker.take() else {
-            return;
-        };
-        let (lock, wake) = &*self.stop;
-        *lock.lock().expect("not poisoned") = true;
-        wake.notify_all();
-        let _ = ticker.join();
-        if self.shown.load(Ordering::Relaxed) {
+        drop(self.stop.take());
+        let shown = self
+            .ticker
+            .take()
+            .is_some_and(|t| t.join().unwrap_or(false));
+        if shown {
             // Clear the line: what follows (diagnostics, the summary) starts clean.
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r\x1b[K");
