@@ -19,9 +19,19 @@ repository):
 
 With `examples/floor` built (`cargo build --release --examples`), each size on tmpfs
 also shows the floor (one run): the processor time of rendering every record's HTML
-(views, Markdown, Tera) and minifying it with minify-html alone, divided by the cores,
-and of minify-html alone. No build doing that work can be faster; the ratio to Hugo is
-the best a build could reach.
+(views, Markdown, Tera from the templates minified once), divided by the cores, and what
+minifying every page again with minify-html would add (the old design). No build doing
+that work can be faster; the ratio to Hugo is the best a build could reach.
+
+At the sizes given by `--preview-sizes` (default 10,000), it also measures the preview:
+the median time from saving one record to its new page being served by `daftar serve`
+(`bench/serve-latency.py` does the measuring).
+
+At the end it prints the targets of issue 14 against what this run measured: a full build
+of 10,000 records at least 3× faster than Hugo with at most 200 MiB; 100,000 records in
+at most 20 s and 1 GiB; `daftar check` of 10,000 records in at most 0.25 s; the preview
+at 10,000 records at most 100 ms. A target whose size was not run is shown as not
+measured.
 
 Peak memory is the child's maximum resident set (getrusage). Ratios are against Hugo in
 the same run, so they hold on a noisy machine. Standard library only; nothing here is a
@@ -29,6 +39,7 @@ test.
 """
 
 import argparse
+import importlib.util
 import os
 import shutil
 import statistics
@@ -118,9 +129,54 @@ def measure(command, runs):
     return statistics.median(times), max(peaks)
 
 
+def serve_latency_module():
+    """bench/serve-latency.py, loaded as a module (its name has a hyphen)."""
+    path = os.path.join(ROOT, "bench", "serve-latency.py")
+    spec = importlib.util.spec_from_file_location("serve_latency", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def preview_median(daftar, site, runs):
+    """Median seconds from saving one record to its new page being served."""
+    latency = serve_latency_module()
+    server = latency.Server(daftar, site)
+    try:
+        return statistics.median(latency.latencies(server, site, runs))
+    finally:
+        server.stop()
+
+
+# (size, what, limit, unit, how the measured value is read from a row) of issue 14.
+TARGETS = [
+    (10000, "build vs Hugo", 3.0, "×", "ratio"),
+    (10000, "build peak", 200, "MiB", "peak"),
+    (100000, "build time", 20.0, "s", "build"),
+    (100000, "build peak", 1024, "MiB", "peak"),
+    (10000, "check median", 0.25, "s", "check"),
+    (10000, "preview save→served", 0.100, "s", "preview"),
+]
+
+
+def print_targets(measured):
+    """The targets against this run's figures (tmpfs)."""
+    print("\nTargets (issue 14), tmpfs, this run:")
+    for size, what, limit, unit, key in TARGETS:
+        value = measured.get((size, key))
+        at_least = key == "ratio"
+        bound = f"{'≥' if at_least else '≤'} {limit:g} {unit}"
+        if value is None:
+            print(f"{size:>8} {what:<20} {bound:>12}  not measured")
+            continue
+        met = value >= limit if at_least else value <= limit
+        shown = f"{value:.3g} {unit}" if unit != "s" or value >= 1 else f"{value * 1000:.0f} ms"
+        print(f"{size:>8} {what:<20} {bound:>12}  {shown:>10}  {'met' if met else 'NOT MET'}")
+
+
 def floor_seconds(floor, site):
-    """The floors printed by examples/floor: rendering and minify-html, and minify-html
-    alone, each shared over the cores; None when it fails."""
+    """From examples/floor: rendering alone, and what minify-html on every page would
+    add, each shared over the cores; None when it fails."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH))
     run = subprocess.run([floor, site], capture_output=True, text=True, env=env)
     if run.returncode != 0:
@@ -128,7 +184,7 @@ def floor_seconds(floor, site):
         return None
     found = {}
     for line in run.stdout.splitlines():
-        for key, start in (("both", "floor on"), ("minify", "minify-html alone")):
+        for key, start in (("both", "floor on"), ("minify", "minify-html per page")):
             if line.startswith(start):
                 found[key] = float(line.split(":")[1].split()[0])
     return found["both"], found["minify"]
@@ -147,6 +203,9 @@ def main():
     parser.add_argument("--hugo-max", type=int, default=10000,
                         help="largest size Hugo builds (it needs ~80 KiB a record)")
     parser.add_argument("--no-disk", action="store_true")
+    parser.add_argument("--preview-sizes", nargs="*", type=int, default=[10000],
+                        help="sizes at which the preview's save-to-served time is measured")
+    parser.add_argument("--preview-runs", type=int, default=15)
     args = parser.parse_args()
     for tool in (args.daftar, args.gen):
         if not os.access(tool, os.X_OK):
@@ -162,6 +221,7 @@ def main():
     header = f"{'records':>8} {'where':>6} {'what':<14} {'time':>9} {'peak':>9} {'vs Hugo':>8}"
     print(header)
     print("-" * len(header))
+    measured = {}
     for size in args.sizes:
         runs = args.runs_large if size >= 50000 else args.runs
         for place, parent in places:
@@ -172,20 +232,32 @@ def main():
                 subprocess.run([args.gen, str(size), site], check=True, stdout=subprocess.DEVNULL)
                 rows = []
                 common = ["--root", site, "--tanggal", DATE, "--quiet"]
-                rows.append(("daftar check", measure([args.daftar, "check", *common], runs), False))
-                rows.append(("daftar build", measure([args.daftar, "build", *common], runs), True))
+                check = measure([args.daftar, "check", *common], runs)
+                build = measure([args.daftar, "build", *common], runs)
+                rows.append(("daftar check", check, False))
+                rows.append(("daftar build", build, True))
                 reference = None
                 if hugo and size <= args.hugo_max:
                     hsite = os.path.join(work, "hugo")
                     hugo_site(site, hsite)
                     reference = measure([hugo, "--quiet", "--minify", "-s", hsite], runs)
                     rows.append(("hugo --minify", reference, False))
+                if place == "tmpfs":
+                    measured[(size, "check")] = check[0]
+                    measured[(size, "build")] = build[0]
+                    measured[(size, "peak")] = build[1]
+                    if reference:
+                        measured[(size, "ratio")] = reference[0] / build[0]
+                    if size in args.preview_sizes:
+                        preview = preview_median(args.daftar, site, args.preview_runs)
+                        measured[(size, "preview")] = preview
+                        rows.append(("preview save", (preview, None), False))
                 floors = None
                 if place == "tmpfs" and os.access(args.floor, os.X_OK):
                     floors = floor_seconds(args.floor, site)
                 if floors:
                     rows.append(("floor", (floors[0], None), True))
-                    rows.append(("  minify only", (floors[1], None), True))
+                    rows.append(("  +minify/page", (floors[1], None), False))
                 # A ratio to Hugo for the rows that stand for a whole build.
                 for what, (seconds, peak), compared in rows:
                     ratio = f"{reference[0] / seconds:7.1f}×" if reference and compared else ""
@@ -194,6 +266,7 @@ def main():
                           flush=True)
             finally:
                 shutil.rmtree(work, ignore_errors=True)
+    print_targets(measured)
 
 
 if __name__ == "__main__":

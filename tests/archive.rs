@@ -201,7 +201,7 @@ fn publishing_twice_makes_two_chained_bags_that_verify() {
     );
     let internal = String::from_utf8(site.tree("internal")["index.html"].clone()).unwrap();
     assert!(internal.contains("Perbaikan judul"));
-    assert!(internal.contains("href=../archive/v0002/data/public/index.html"));
+    assert!(internal.contains("href=\"../archive/v0002/data/public/index.html\""));
 }
 
 #[test]
@@ -248,7 +248,7 @@ fn publish_reports_what_the_version_cost() {
     // page, the exports and the internal index are new; the rest are links to v0001.
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 307 KB baru)"
+        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 310 KB baru)"
     );
     assert!(
         run.stdout

@@ -840,7 +840,7 @@ fn hostile_text_is_shown_as_text_and_never_runs() {
     let title = scraper::Selector::parse("title").unwrap();
     let shown: String = doc.select(&title).next().unwrap().text().collect();
     assert!(shown.starts_with(judul), "{shown}");
-    assert!(page.contains("Bidang Persandian &lt;img src=x onerror=alert(1)>"));
+    assert!(page.contains("Bidang Persandian &lt;img src=x onerror=alert(1)&gt;"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1395,7 +1395,7 @@ fn init_makes_a_site_that_checks_and_builds() {
     assert!(site.path("public/keputusan/contoh/index.html").is_file());
     assert!(
         site.read("public/contoh/index.html")
-            .contains("Ditetapkan di Tanjung Selor dengan <a href=../keputusan/contoh/index.html>Keputusan Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama Nomor 188.4/001/CONTOH/2025</a>")
+            .contains("Ditetapkan di Tanjung Selor dengan <a href=\"../keputusan/contoh/index.html\">Keputusan Kepala DKISP Provinsi Kalimantan Utara selaku PPID Utama Nomor 188.4/001/CONTOH/2025</a>")
     );
     insta::assert_snapshot!("init-build", build.transcript());
 }

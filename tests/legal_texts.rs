@@ -122,10 +122,10 @@ fn costs_are_free_by_default_and_configurable_with_the_forms() {
     let html = String::from_utf8(public["tentang/index.html"].clone()).unwrap();
     assert!(html.contains("Salinan cetak Rp500 per lembar."));
     assert!(html.contains(
-        "href=https://ppid.example.go.id/permohonan.pdf>formulir permohonan informasi</a>"
+        "href=\"https://ppid.example.go.id/permohonan.pdf\">formulir permohonan informasi</a>"
     ));
     // A path in the site is relative to the site's root, wherever the page is.
-    assert!(html.contains("href=../formulir/keberatan.pdf>formulir keberatan</a>"));
+    assert!(html.contains("href=\"../formulir/keberatan.pdf\">formulir keberatan</a>"));
 }
 
 #[test]

@@ -114,6 +114,6 @@ fn every_link_of_the_internal_index_resolves() {
 fn the_404_page_links_from_the_site_path() {
     let site = build_sample();
     let page = std::fs::read_to_string(site.path().join("public/404.html")).unwrap();
-    assert!(page.contains("href=/dik/daftar.css"), "{page}");
-    assert!(page.contains("href=/dik/index.html"), "{page}");
+    assert!(page.contains("href=\"/dik/daftar.css\""), "{page}");
+    assert!(page.contains("href=\"/dik/index.html\""), "{page}");
 }

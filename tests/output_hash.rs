@@ -14,7 +14,11 @@
 //! the status date, print of record and decision pages), after the Nu HTML checker and
 //! tests/e2e/check.mjs passed on the sample and on a register of 1,000 records; and for
 //! the generated register's contact (`[kontak]`, else W0508 in its internal index),
-//! after the same checks passed on the same two registers.
+//! after the same checks passed on the same two registers. Re-pinned for templates
+//! minified once at load instead of every page (issue 14: quoted attribute values where
+//! a template writes them, HTML escaping without `&#x2F;`), after the Nu HTML checker
+//! and tests/e2e/check.mjs passed on the sample and on 1,000 records, and the link, feed
+//! and schema tests passed.
 //!
 //! After a deliberate change of output (a template, an export), recompute the hash with
 //! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
@@ -30,7 +34,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "40a8ab3630a312e40a6f96d59579aeee7df6061f03ff91343c456fadd75c3007";
+const EXPECTED: &str = "10088cba1e3ae084db5525fe1ae02c5968d0c1447375d85ca42fa73b33688e4c";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {

@@ -89,7 +89,7 @@ fn public_record_page_main() {
 fn ended_record_page_says_the_information_is_open() {
     let out = render_site(&fixture("render-site"));
     let html = page(&out.public, "2024-tarif-retribusi/index.html");
-    assert!(html.contains("<strong>Jangka waktu pengecualian telah berakhir</strong> pada <time datetime=2024-12-31>31 Desember 2024</time>"), "{html}");
+    assert!(html.contains("<strong>Jangka waktu pengecualian telah berakhir</strong> pada <time datetime=\"2024-12-31\">31 Desember 2024</time>"), "{html}");
 }
 
 #[test]

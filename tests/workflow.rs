@@ -144,7 +144,7 @@ fn fill(text: &mut String, from: &str, to: &str) {
 
 /// The sidik of every version on the public history page, `(version, sidik)`.
 fn sidik_on_history_page(html: &str) -> Vec<(String, String)> {
-    html.split("id=judul-")
+    html.split("id=\"judul-")
         .skip(1)
         .map(|section| {
             let version = section[..5].to_string();

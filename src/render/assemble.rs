@@ -11,7 +11,6 @@ use tera::Context;
 
 use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
-use super::minify;
 use super::sink::{Output, Sink, Spool};
 use super::skeleton::{Numbers, Row, Skeleton};
 use super::theme::Target;
@@ -560,7 +559,7 @@ pub fn site_pages(
     let view = &renderer.view;
     let page = |target: Target, path: &str, template: &str, ctx: &Context| {
         let html = theme.render(template, ctx)?;
-        sink.file(target, path, Bytes::from(minify::html(&html)))
+        sink.file(target, path, Bytes::from(html))
     };
     page(
         Target::Public,

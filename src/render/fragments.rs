@@ -8,7 +8,6 @@ use serde::Serialize;
 use tera::Context;
 
 use super::exports;
-use super::minify;
 use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
 use crate::decision::Decisions;
@@ -45,7 +44,7 @@ impl RecordOutputs {
     }
 }
 
-/// One record's HTML as the theme writes it, before minification.
+/// One record's HTML, compact as the theme renders it.
 pub struct RecordHtml {
     pub page: String,
     pub index_row: String,
@@ -88,7 +87,7 @@ fn with<T: Serialize>(base: &Context, key: &str, value: &T) -> Context {
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, theme: &'a Theme, has_history: bool) -> Self {
         let view = SiteView::new(site);
-        Renderer {
+        let renderer = Renderer {
             page: base(&view, "../", "catatan", has_history),
             index_row: base(&view, "", "daftar", has_history),
             ended_row: base(&view, "../", "berakhir", has_history),
@@ -98,7 +97,14 @@ impl<'a> Renderer<'a> {
             theme,
             view,
             has_history,
+        };
+        // The theme decides, on the first page of each template, whether its minified
+        // form is used; deciding on the first record before any parallel rendering
+        // keeps the output the same from run to run. An error here is met again later.
+        if let Some(first) = site.records.first() {
+            let _ = renderer.record_html(first);
         }
+        renderer
     }
 
     /// A page's context with the site's shared values.
@@ -106,8 +112,7 @@ impl<'a> Renderer<'a> {
         base(&self.view, root, halaman, self.has_history)
     }
 
-    /// One record's HTML as the theme writes it, before minification, and the
-    /// internal view of the record it was rendered from.
+    /// One record's HTML and the internal view of the record it was rendered from.
     pub fn record_html(&self, r: &Record) -> Result<(RecordHtml, InternalRecord), Diagnostic> {
         let theme = self.theme;
         let public = PublicRecord::new(r, &self.site.config);
@@ -154,19 +159,12 @@ impl<'a> Renderer<'a> {
         let sitemap = self.view.base_url.as_deref().map(|base| {
             exports::sitemap_url(base, &format!("{}/", public.slug), &public.ditetapkan_iso)
         });
-        let page = minify::html(&html.page);
-        let index_row = minify::html_text(&html.index_row);
-        let ended_row = html.ended_row.as_deref().map(minify::html_text);
-        let decision_row = html.decision_row.as_deref().map(minify::html_text);
-        let internal_row = minify::html_text(&html.internal_row);
-        let internal_section = minify::html_text(&html.internal_section);
-
         let mut pack = Pack::default();
-        let index_row = pack.row(&index_row);
-        let ended_row = ended_row.map(|row| pack.row(&row));
-        let decision_row = decision_row.map(|row| pack.row(&row));
-        let internal_row = pack.row(&internal_row);
-        let internal_section = pack.add(&internal_section);
+        let index_row = pack.row(&html.index_row);
+        let ended_row = html.ended_row.map(|row| pack.row(&row));
+        let decision_row = html.decision_row.map(|row| pack.row(&row));
+        let internal_row = pack.row(&html.internal_row);
+        let internal_section = pack.add(&html.internal_section);
         let json = pack.add(&json);
         let csv = pack.add(&csv);
         let atom = pack.add(&atom);
@@ -175,7 +173,7 @@ impl<'a> Renderer<'a> {
         Ok(RecordOutputs {
             slug: r.slug.clone(),
             status: r.status,
-            page: Bytes::from(page),
+            page: Bytes::from(html.page),
             index_row: index_row.take(&all),
             ended_row: ended_row.map(|row| row.take(&all)),
             decision_row: match (&r.keputusan, decision_row) {

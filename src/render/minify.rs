@@ -17,9 +17,18 @@ fn cfg() -> Cfg {
     }
 }
 
+/// A theme's template minified, its `{{ }}`, `{% %}` and `{# #}` kept as they are.
+pub fn template(text: &str) -> String {
+    let cfg = Cfg {
+        preserve_brace_template_syntax: true,
+        ..cfg()
+    };
+    String::from_utf8(minify(text.as_bytes(), &cfg)).expect("minified UTF-8 stays UTF-8")
+}
+
 /// How deep elements may nest for minify-html, whose parser recurses once per level:
 /// far beyond any real page, far below what a thread's stack holds.
-const MAX_DEPTH: usize = 256;
+pub const MAX_DEPTH: usize = 256;
 
 /// The page minified; a page nesting deeper than [`MAX_DEPTH`] (a pathological Markdown
 /// body, such as ten thousand nested quotes) is left as it is, which is valid HTML too.

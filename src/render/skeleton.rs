@@ -9,7 +9,6 @@
 use bytes::Bytes;
 use tera::Context;
 
-use super::minify;
 use super::sink::Output;
 use super::theme::Theme;
 use crate::code::Code;
@@ -170,7 +169,7 @@ impl Skeleton {
         for (variable, name, _) in slots {
             ctx.insert(*variable, &slot(name));
         }
-        let text = minify::html_text(&theme.render(template, &ctx)?);
+        let text = theme.render(template, &ctx)?;
         let mut parts = Vec::new();
         let mut rest = text.as_str();
         let marker = format!("{OPEN}slot:");

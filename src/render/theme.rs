@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use tera::Tera;
 use walkdir::WalkDir;
@@ -12,6 +13,8 @@ use crate::code::Code;
 use crate::config::THEMES_DIR;
 use crate::diagnostic::{Diagnostic, Severity, SourceText};
 use crate::source::relative;
+
+use super::minify;
 
 /// Which output folder an asset belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,8 +56,17 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/internal/internal.css",
 ];
 
+/// The templates twice: as written, and minified once at load (minify-html keeping the
+/// `{{ }}` / `{% %}` syntax), so that pages come out compact without minifying each one.
+/// A template is rendered from its minified form only once its first page proved that
+/// form gives the same page as the written one (both minified); otherwise, as for a
+/// user's template that minifying breaks, the written form renders and the page is
+/// minified as before.
 pub struct Theme {
-    pub tera: Tera,
+    written: Tera,
+    compact: Tera,
+    /// Per template: whether its minified form is used; unset until its first page.
+    verdicts: BTreeMap<String, OnceLock<bool>>,
     /// Assets by output folder and path inside it.
     pub assets: BTreeMap<(Target, String), Vec<u8>>,
     /// Where each template came from (`themes/kantor/templates/public/index.html`, or
@@ -243,23 +255,87 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
             return Err(parse_error(origin, text, &e));
         }
     }
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html"]);
-    tera.add_raw_templates(
+    let written = tera_of(
         templates
             .iter()
             .map(|(name, text, _)| (name.as_str(), text.as_str())),
     )
     .map_err(|e| ThemeError::from(template_error(&format!("{THEMES_DIR}/{tema}"), &e)))?;
+    // A template whose minified text no longer parses is kept as written.
+    let minified: Vec<(String, Option<String>)> = templates
+        .iter()
+        .map(|(name, text, _)| {
+            let small = minify::template(text);
+            let parses = tera::Template::new(name, None, &small).is_ok();
+            (name.clone(), parses.then_some(small))
+        })
+        .collect();
+    let compact = tera_of(
+        templates
+            .iter()
+            .zip(&minified)
+            .map(|((name, text, _), (_, small))| (name.as_str(), small.as_deref().unwrap_or(text))),
+    );
+    let (compact, verdicts) = match compact {
+        Ok(compact) => {
+            let verdicts = minified
+                .into_iter()
+                .map(|(name, small)| {
+                    let verdict = OnceLock::new();
+                    if small.is_none() {
+                        let _ = verdict.set(false);
+                    }
+                    (name, verdict)
+                })
+                .collect();
+            (compact, verdicts)
+        }
+        // Minifying broke how the templates fit together: all are used as written.
+        Err(_) => (
+            written.clone(),
+            minified
+                .into_iter()
+                .map(|(name, _)| (name, OnceLock::from(false)))
+                .collect(),
+        ),
+    };
     let origins = templates
         .into_iter()
         .map(|(name, _, origin)| (name, origin))
         .collect();
     Ok(Theme {
-        tera,
+        written,
+        compact,
+        verdicts,
         assets,
         origins,
     })
+}
+
+fn tera_of<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> tera::Result<Tera> {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(templates)?;
+    Ok(tera)
+}
+
+/// Text made safe in HTML text and quoted attribute values. Tera's own escaping also
+/// writes every `/` as `&#x2F;`, which no HTML context needs and which made every
+/// "14/2008" seven bytes longer now that pages are no longer minified one by one.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Theme {
@@ -268,17 +344,69 @@ impl Theme {
         self.origins.get(name).map_or(name, String::as_str)
     }
 
-    /// Renders a template; an error names the template.
+    /// Renders a template into a compact page; an error names the template.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera
-            .render(name, context)
-            .map_err(|e| template_error(&format!("templat {name}"), &e))
+        let render = |tera: &Tera| {
+            tera.render(name, context)
+                .map_err(|e| template_error(&format!("templat {name}"), &e))
+        };
+        let Some(verdict) = self.verdicts.get(name) else {
+            return render(&self.written);
+        };
+        match verdict.get() {
+            Some(true) => render(&self.compact),
+            Some(false) => Ok(minify::html_text(&render(&self.written)?)),
+            None => {
+                let written = minify::html_text(&render(&self.written)?);
+                let compact = render(&self.compact)?;
+                // A page too deep to minify proves nothing: decide on a later one.
+                if minify::nesting_depth(&compact) > minify::MAX_DEPTH {
+                    return Ok(written);
+                }
+                let same = minify::html_text(&compact) == written;
+                if !same && std::env::var_os("DEBUG_MINIFY").is_some() {
+                    eprintln!(
+                        "=== {name}\n--- written\n{written}\n--- compact\n{}",
+                        minify::html_text(&compact)
+                    );
+                }
+                let _ = verdict.set(same);
+                Ok(if same { compact } else { written })
+            }
+        }
+    }
+
+    /// The templates rendered from their minified form so far (for tests and
+    /// benchmarks: the default theme's should all be).
+    pub fn minified_templates(&self) -> Vec<&str> {
+        self.verdicts
+            .iter()
+            .filter(|(_, v)| v.get() == Some(&true))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// The templates found to render differently once minified, used as written.
+    pub fn written_templates(&self) -> Vec<&str> {
+        self.verdicts
+            .iter()
+            .filter(|(_, v)| v.get() == Some(&false))
+            .map(|(name, _)| name.as_str())
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_what_html_needs_and_keeps_slashes() {
+        assert_eq!(
+            escape_html(r#"<img src=x onerror="a('b')"> & UU 14/2008"#),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt; &amp; UU 14/2008"
+        );
+    }
 
     #[test]
     fn the_builtin_list_matches_the_default_theme_folder() {
