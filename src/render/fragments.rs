@@ -9,6 +9,7 @@ use tera::Context;
 
 use super::exports;
 use super::minify;
+use super::search_index;
 use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
 use crate::decision::Decisions;
@@ -37,6 +38,10 @@ pub struct RecordOutputs {
     pub csv: Bytes,
     pub atom: Bytes,
     pub sitemap: Option<Bytes>,
+    /// Its entry in the search index of a paged register (`cari.json`), up to the
+    /// texts that entries share, and those texts.
+    pub search: Row,
+    pub search_texts: Vec<Bytes>,
 }
 
 impl RecordOutputs {
@@ -154,6 +159,8 @@ impl<'a> Renderer<'a> {
         let sitemap = self.view.base_url.as_deref().map(|base| {
             exports::sitemap_url(base, &format!("{}/", public.slug), &public.ditetapkan_iso)
         });
+        let search = search_index::entry(public);
+        let search_texts = search_index::texts(public);
         let page = minify::html(&html.page);
         let index_row = minify::html_text(&html.index_row);
         let ended_row = html.ended_row.as_deref().map(minify::html_text);
@@ -171,6 +178,8 @@ impl<'a> Renderer<'a> {
         let csv = pack.add(&csv);
         let atom = pack.add(&atom);
         let sitemap = sitemap.map(|s| pack.add(&s));
+        let search = pack.row(&search);
+        let search_texts: Vec<_> = search_texts.iter().map(|t| pack.add(t)).collect();
         let all = pack.freeze();
         Ok(RecordOutputs {
             slug: r.slug.clone(),
@@ -188,6 +197,8 @@ impl<'a> Renderer<'a> {
             csv: csv.take(&all),
             atom: atom.take(&all),
             sitemap: sitemap.map(|s| s.take(&all)),
+            search: search.take(&all),
+            search_texts: search_texts.into_iter().map(|t| t.take(&all)).collect(),
         })
     }
 }
