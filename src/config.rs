@@ -373,7 +373,7 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
                         "`baris_per_halaman` harus bilangan bulat {MIN_ROWS_PER_PAGE} sampai {MAX_ROWS_PER_PAGE}"
                     ),
                 )
-                .hint(format!("jumlah baris daftar pada satu halaman situs publik; bawaannya {DEFAULT_ROWS_PER_PAGE}, dan daftar yang lebih panjang dibagi menjadi beberapa halaman"));
+                .hint(format!("jumlah baris daftar pada satu halaman situs publik; bawaannya {DEFAULT_ROWS_PER_PAGE}, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"));
             }
             None => ok = false,
         }
