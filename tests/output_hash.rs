@@ -14,7 +14,10 @@
 //! the status date, print of record and decision pages), after the Nu HTML checker and
 //! tests/e2e/check.mjs passed on the sample and on a register of 1,000 records; and for
 //! the generated register's contact (`[kontak]`, else W0508 in its internal index),
-//! after the same checks passed on the same two registers.
+//! after the same checks passed on the same two registers. Re-pinned for the register in
+//! pages (issue 14: only `daftar.css` and `daftar.js` change on a register of one page; every
+//! HTML page is byte for byte as before), after the Nu HTML checker and
+//! tests/e2e/check.mjs passed on the sample and on registers of 300 and 2,500 records in pages.
 //!
 //! After a deliberate change of output (a template, an export), recompute the hash with
 //! the manifest rule below (sorted lines `folder/path NUL sha256-hex LF`, hashed with
@@ -30,7 +33,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
-const EXPECTED: &str = "40a8ab3630a312e40a6f96d59579aeee7df6061f03ff91343c456fadd75c3007";
+const EXPECTED: &str = "96d3d71396cad9efbe1c609b41a5f759c666a35ef2dcb976b81cab22a814e79f";
 const FILES: usize = 315;
 
 fn manifest_hash(root: &Path) -> (usize, String) {
