@@ -22,6 +22,12 @@ pub const WORK_DIR: &str = ".daftar";
 /// Days before the end of a term from which `check` reminds the PPID to decide on it:
 /// about 30 working days.
 pub const DEFAULT_REMINDER_DAYS: u32 = 42;
+/// Rows of the public register on one page; a larger register is split into pages.
+pub const DEFAULT_ROWS_PER_PAGE: usize = 1000;
+/// The fewest rows a page of the register may hold.
+pub const MIN_ROWS_PER_PAGE: i64 = 10;
+/// The most rows a page of the register may hold (a page stays well under 2 MB).
+pub const MAX_ROWS_PER_PAGE: i64 = 1000;
 /// What a request costs, unless the site says otherwise (UU 14/2008 Pasal 2 ayat (3)).
 pub const DEFAULT_COSTS: &str = "Layanan informasi publik tidak dipungut biaya. Bila Anda meminta salinan cetak atau salinan yang dikirim, Anda hanya menanggung biaya nyata penggandaan dan pengiriman.";
 
@@ -113,6 +119,8 @@ pub struct Config {
     pub service: Service,
     /// Days before the end of a term from which a warning reminds the PPID.
     pub reminder_days: u32,
+    /// Rows of the public register on one page (`baris_per_halaman`).
+    pub rows_per_page: usize,
     pub sop: Sop,
     /// The office's logo or coat of arms, if the site names one.
     pub logo: Option<Logo>,
@@ -139,6 +147,7 @@ impl Default for Config {
             },
             service: Service::default(),
             reminder_days: DEFAULT_REMINDER_DAYS,
+            rows_per_page: DEFAULT_ROWS_PER_PAGE,
             sop: default_sop(),
             logo: None,
         }
@@ -159,6 +168,7 @@ const TOP_KEYS: &[&str] = &[
     "kontak",
     "layanan",
     "peringatan_berakhir_hari",
+    "baris_per_halaman",
     "sop",
 ];
 const SERVICE_KEYS: &[&str] = &["biaya", "formulir_permohonan", "formulir_keberatan"];
@@ -345,6 +355,25 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
                     "`peringatan_berakhir_hari` harus bilangan bulat 0 sampai 3660",
                 )
                 .hint("jumlah hari kalender sebelum akhir jangka waktu; bawaannya 42 (sekitar 30 hari kerja), 0 mematikan peringatan");
+            }
+            None => ok = false,
+        }
+    }
+    if let Some(v) = table.get("baris_per_halaman") {
+        match r.integer(v, "baris_per_halaman") {
+            Some(n) if (MIN_ROWS_PER_PAGE..=MAX_ROWS_PER_PAGE).contains(&n.value) => {
+                config.rows_per_page = n.value as usize
+            }
+            Some(n) => {
+                ok = false;
+                r.error(
+                    Code::ConfigValue,
+                    n.span,
+                    format!(
+                        "`baris_per_halaman` harus bilangan bulat {MIN_ROWS_PER_PAGE} sampai {MAX_ROWS_PER_PAGE}"
+                    ),
+                )
+                .hint(format!("jumlah baris daftar pada satu halaman situs publik; bawaannya {DEFAULT_ROWS_PER_PAGE}, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"));
             }
             None => ok = false,
         }

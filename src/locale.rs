@@ -99,9 +99,31 @@ pub fn minutes(total: i64) -> String {
     }
 }
 
+/// A count as Indonesian writes it, thousands apart with a full stop: "10.000".
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_thousands_with_a_full_stop() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1001), "1.001");
+        assert_eq!(count(100000), "100.000");
+        assert_eq!(count(1234567), "1.234.567");
+    }
 
     #[test]
     fn dates_read_the_indonesian_way() {

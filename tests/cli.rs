@@ -550,6 +550,7 @@ fixture!(xss, "xss", exit 0, []);
 fixture!(config_missing, "config-missing", exit 2, ["E0501"]);
 fixture!(config_unknown_key, "config-unknown-key", exit 2, ["E0102", "E0102"]);
 fixture!(config_bad_zone, "config-bad-zone", exit 2, ["E0502"]);
+fixture!(config_bad_page_size, "config-bad-page-size", exit 2, ["E0502"]);
 fixture!(config_bad_output, "config-bad-output", exit 2, ["E0504"]);
 fixture!(config_toml_syntax, "config-toml-syntax", exit 2, ["E0101"]);
 fixture!(content_missing, "content-missing", exit 2, ["E0002"]);

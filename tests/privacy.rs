@@ -39,12 +39,19 @@ fn html_escaped(s: &str) -> String {
 }
 
 fn assert_public_output_is_clean(site: &Path) {
+    assert_public_output_is_clean_with(site, "");
+}
+
+/// The same with `config` put before the site's own `daftar.toml`.
+fn assert_public_output_is_clean_with(site: &Path, config: &str) {
     let tmp = tempfile::tempdir().unwrap();
     copy_site(
         site,
         tmp.path(),
         &["daftar.toml", "content", "keputusan", "themes"],
     );
+    let own = std::fs::read_to_string(tmp.path().join("daftar.toml")).unwrap();
+    std::fs::write(tmp.path().join("daftar.toml"), format!("{config}{own}")).unwrap();
     build(tmp.path());
     let records = records(tmp.path());
     assert!(!records.is_empty());
@@ -106,6 +113,51 @@ fn assert_public_output_is_clean(site: &Path) {
 #[test]
 fn the_sample_register_publishes_nothing_internal() {
     assert_public_output_is_clean(Path::new(env!("CARGO_MANIFEST_DIR")));
+}
+
+/// The sample in pages of 10 rows: its pages and its search index (`cari.json`) publish
+/// nothing internal either, and the index holds only public columns.
+#[test]
+fn a_paged_register_and_its_search_index_publish_nothing_internal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_public_output_is_clean_with(root, "baris_per_halaman = 10\n");
+    let tmp = tempfile::tempdir().unwrap();
+    copy_site(root, tmp.path(), &["daftar.toml", "content", "keputusan"]);
+    let own = std::fs::read_to_string(tmp.path().join("daftar.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("daftar.toml"),
+        format!("baris_per_halaman = 10\n{own}"),
+    )
+    .unwrap();
+    build(tmp.path());
+    let index: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tmp.path().join("public/cari.json")).unwrap(),
+    )
+    .unwrap();
+    let public_fields = [
+        "no",
+        "nomor",
+        "judul",
+        "status",
+        "huruf",
+        "akhir",
+        "akhir_teks",
+        "ditetapkan",
+        "slug",
+        "unit",
+        "dasar_hukum",
+    ];
+    for column in index["kolom"].as_array().unwrap() {
+        assert!(
+            public_fields.contains(&column.as_str().unwrap()),
+            "cari.json has the column {column}"
+        );
+    }
+    assert_eq!(
+        index["baris"].as_array().unwrap().len(),
+        records(tmp.path()).len()
+    );
+    assert!(tmp.path().join("public/halaman-2.html").exists());
 }
 
 #[test]

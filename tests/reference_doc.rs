@@ -140,7 +140,11 @@ fn the_theme_contract_names_every_template_variable_slot_and_field() {
     assert!(count >= 18, "{count} templates");
     // Variables: every `ctx.insert("…"` and every slot variable of the render code.
     let mut variables = 0;
-    for file in ["src/render/assemble.rs", "src/render/fragments.rs"] {
+    for file in [
+        "src/render/assemble.rs",
+        "src/render/fragments.rs",
+        "src/render/register.rs",
+    ] {
         let code = std::fs::read_to_string(root.join(file)).unwrap();
         for part in code.split("ctx.insert(\"").skip(1) {
             let name = part.split('"').next().unwrap();

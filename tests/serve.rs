@@ -745,6 +745,17 @@ fn watch_writes_the_output_folders_on_every_change() {
 /// watcher would tell it), its files are exactly those of a full build, no more, no less.
 #[test]
 fn the_incremental_engine_gives_exactly_the_full_build() {
+    incremental_engine_gives_the_full_build(false);
+}
+
+/// The same on the sample cut into pages of 10 rows (19 records: two register pages and
+/// the search index), whose rows move between the pages as records change.
+#[test]
+fn the_incremental_engine_gives_exactly_the_full_build_of_a_paged_register() {
+    incremental_engine_gives_the_full_build(true);
+}
+
+fn incremental_engine_gives_the_full_build(paged: bool) {
     use daftar::serve::engine::{Engine, Outcome, Snapshot};
     use daftar::serve::events::Batch;
 
@@ -770,12 +781,24 @@ fn the_incremental_engine_gives_exactly_the_full_build() {
     }
 
     let (_tmp, root) = sample_site();
+    if paged {
+        let config = read(&root, "daftar.toml");
+        save(
+            &root,
+            "daftar.toml",
+            &format!("baris_per_halaman = 10\n{config}"),
+        );
+    }
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
     let mut engine = Engine::new(&root, date);
     let Outcome::Built { snapshot, .. } = engine.rebuild_all() else {
         panic!("the sample builds")
     };
     check(&root, &snapshot);
+    assert_eq!(
+        snapshot.public.contains_key("halaman-2.html") && snapshot.public.contains_key("cari.json"),
+        paged
+    );
 
     let moved = "content/dkisp/2025-002-kajian-tarif-pajak.md";
     let added = "content/baru/catatan.md";

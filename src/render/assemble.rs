@@ -11,8 +11,11 @@ use tera::Context;
 
 use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
-use super::sink::{Output, Sink, Spool};
-use super::skeleton::{Numbers, Row, Skeleton};
+use super::paging::Paging;
+use super::register::RegisterPages;
+use super::sink::{Output, Sink};
+use super::skeleton::{Numbers, Skeleton};
+use super::slots::SlotWriter;
 use super::theme::Target;
 use crate::decision::Decisions;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
@@ -143,104 +146,6 @@ impl Summary {
     }
 }
 
-/// A page being written from its skeleton: the rows of the slot being written go
-/// straight out; rows for a later slot wait in a spool.
-struct SlotWriter {
-    skeleton: Skeleton,
-    out: Box<dyn Output>,
-    next: usize,
-    current: Option<String>,
-    waiting: HashMap<String, Box<dyn Spool>>,
-}
-
-impl SlotWriter {
-    fn open(
-        sink: &dyn Sink,
-        target: Target,
-        name: &str,
-        skeleton: Skeleton,
-    ) -> Result<Self, Diagnostic> {
-        let mut out = sink.stream(target, name)?;
-        let (current, next) = match skeleton.write_to_next_slot(0, out.as_mut())? {
-            Some((slot, next)) => (Some(slot), next),
-            None => (None, usize::MAX),
-        };
-        Ok(SlotWriter {
-            skeleton,
-            out,
-            next,
-            current,
-            waiting: HashMap::new(),
-        })
-    }
-
-    fn spool(&mut self, sink: &dyn Sink, slot: &str) -> Result<&mut Box<dyn Spool>, Diagnostic> {
-        if !self.waiting.contains_key(slot) {
-            self.waiting.insert(slot.to_string(), sink.spool()?);
-        }
-        Ok(self.waiting.get_mut(slot).expect("inserted"))
-    }
-
-    fn put(&mut self, sink: &dyn Sink, slot: &str, chunk: Bytes) -> Result<(), Diagnostic> {
-        if self.current.as_deref() == Some(slot) {
-            self.out.put(chunk)
-        } else {
-            self.spool(sink, slot)?.put(chunk)
-        }
-    }
-
-    fn row(
-        &mut self,
-        sink: &dyn Sink,
-        slot: &str,
-        row: &Row,
-        number: &Bytes,
-    ) -> Result<(), Diagnostic> {
-        if self.current.as_deref() == Some(slot) {
-            return row.put(number, self.out.as_mut());
-        }
-        let mut collected = Collect::default();
-        row.put(number, &mut collected)?;
-        let spool = self.spool(sink, slot)?;
-        for chunk in collected.0 {
-            spool.put(chunk)?;
-        }
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<(), Diagnostic> {
-        while self.next != usize::MAX {
-            match self
-                .skeleton
-                .write_to_next_slot(self.next, self.out.as_mut())?
-            {
-                Some((slot, next)) => {
-                    if let Some(spool) = self.waiting.remove(&slot) {
-                        spool.drain_into(self.out.as_mut())?;
-                    }
-                    self.next = next;
-                }
-                None => self.next = usize::MAX,
-            }
-        }
-        self.out.finish()
-    }
-}
-
-/// Chunks gathered in memory (a row on its way to a spool).
-#[derive(Default)]
-struct Collect(Vec<Bytes>);
-
-impl Output for Collect {
-    fn put(&mut self, chunk: Bytes) -> Result<(), Diagnostic> {
-        self.0.push(chunk);
-        Ok(())
-    }
-    fn finish(self: Box<Self>) -> Result<(), Diagnostic> {
-        Ok(())
-    }
-}
-
 /// The aggregate outputs, open for the records' fragments in record order: the public
 /// lists and exports on one side, the internal index on the other, filled side by side.
 pub struct Aggregates<'s> {
@@ -252,7 +157,7 @@ pub struct Aggregates<'s> {
 struct PublicLists<'s> {
     sink: &'s dyn Sink,
     numbers: &'s Numbers,
-    index: SlotWriter,
+    index: RegisterPages<'s>,
     ended: SlotWriter,
     json: Box<dyn Output>,
     csv: Box<dyn Output>,
@@ -282,7 +187,7 @@ const JSON_NEXT: Bytes = Bytes::from_static(b",\n");
 impl<'s> Aggregates<'s> {
     /// Opens every aggregate output; `numbers` must reach the number of records.
     pub fn open(
-        renderer: &Renderer,
+        renderer: &Renderer<'s>,
         sink: &'s dyn Sink,
         summary: &Summary,
         numbers: &'s Numbers,
@@ -315,7 +220,7 @@ impl<'s> Aggregates<'s> {
 
 impl<'s> PublicLists<'s> {
     fn open(
-        renderer: &Renderer,
+        renderer: &Renderer<'s>,
         sink: &'s dyn Sink,
         summary: &Summary,
         numbers: &'s Numbers,
@@ -330,20 +235,8 @@ impl<'s> PublicLists<'s> {
         ctx.insert("jumlah_berakhir", &summary.berakhir);
         ctx.insert("huruf_list", &summary.huruf_list);
         ctx.insert("unit_list", &summary.unit_list);
-        let index = SlotWriter::open(
-            sink,
-            Target::Public,
-            "index.html",
-            Skeleton::render(
-                theme,
-                "public/index.html",
-                ctx,
-                &[
-                    ("baris_berlaku", "berlaku", summary.berlaku),
-                    ("baris_berakhir", "berakhir", summary.berakhir),
-                ],
-            )?,
-        )?;
+        let paging = Paging::new(config.rows_per_page, summary.berlaku, summary.berakhir);
+        let index = RegisterPages::open(sink, theme, ctx, paging)?;
 
         let mut ctx = public_context(renderer, summary, "../", "berakhir");
         ctx.insert("jumlah", &summary.berakhir);
@@ -371,7 +264,8 @@ impl<'s> PublicLists<'s> {
         let sitemap = match &view.base_url {
             Some(base) => {
                 let mut out = sink.stream(Target::Public, "sitemap.xml")?;
-                let mut pages = vec!["berakhir/".to_string(), "tentang/".to_string()];
+                let mut pages: Vec<String> = (1..paging.pages()).map(Paging::path).collect();
+                pages.extend(["berakhir/".to_string(), "tentang/".to_string()]);
                 if renderer.has_history {
                     pages.push("riwayat/".into());
                 }
@@ -437,13 +331,22 @@ impl<'s> PublicLists<'s> {
         match o.status {
             Status::Berlaku => {
                 *berlaku += 1;
-                let number = self.numbers.get(*berlaku);
-                self.index.row(sink, "berlaku", &o.index_row, &number)?;
+                self.index.push(
+                    &o.index_row,
+                    (&o.search, &o.search_texts),
+                    false,
+                    self.numbers,
+                )?;
             }
             Status::Berakhir | Status::Dibuka => {
                 *berakhir += 1;
                 let number = self.numbers.get(*berakhir);
-                self.index.row(sink, "berakhir", &o.index_row, &number)?;
+                self.index.push(
+                    &o.index_row,
+                    (&o.search, &o.search_texts),
+                    true,
+                    self.numbers,
+                )?;
                 if let Some(row) = &o.ended_row {
                     self.ended.row(sink, "baris", row, &number)?;
                 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::exports;
+use super::search_index;
 use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
 use crate::decision::Decisions;
@@ -36,6 +37,10 @@ pub struct RecordOutputs {
     pub csv: Bytes,
     pub atom: Bytes,
     pub sitemap: Option<Bytes>,
+    /// Its entry in the search index of a paged register (`cari.json`), up to the
+    /// texts that entries share, and those texts.
+    pub search: Row,
+    pub search_texts: Vec<Bytes>,
 }
 
 impl RecordOutputs {
@@ -159,6 +164,8 @@ impl<'a> Renderer<'a> {
         let sitemap = self.view.base_url.as_deref().map(|base| {
             exports::sitemap_url(base, &format!("{}/", public.slug), &public.ditetapkan_iso)
         });
+        let search = search_index::entry(public);
+        let search_texts = search_index::texts(public);
         let mut pack = Pack::default();
         let index_row = pack.row(&html.index_row);
         let ended_row = html.ended_row.map(|row| pack.row(&row));
@@ -169,6 +176,8 @@ impl<'a> Renderer<'a> {
         let csv = pack.add(&csv);
         let atom = pack.add(&atom);
         let sitemap = sitemap.map(|s| pack.add(&s));
+        let search = pack.row(&search);
+        let search_texts: Vec<_> = search_texts.iter().map(|t| pack.add(t)).collect();
         let all = pack.freeze();
         Ok(RecordOutputs {
             slug: r.slug.clone(),
@@ -186,6 +195,8 @@ impl<'a> Renderer<'a> {
             csv: csv.take(&all),
             atom: atom.take(&all),
             sitemap: sitemap.map(|s| s.take(&all)),
+            search: search.take(&all),
+            search_texts: search_texts.into_iter().map(|t| t.take(&all)).collect(),
         })
     }
 }

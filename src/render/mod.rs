@@ -8,8 +8,12 @@ pub mod assemble;
 pub mod exports;
 pub mod fragments;
 pub mod minify;
+pub mod paging;
+pub mod register;
+pub mod search_index;
 pub mod sink;
 pub mod skeleton;
+pub mod slots;
 pub mod theme;
 
 use std::collections::BTreeMap;

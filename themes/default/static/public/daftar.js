@@ -2,7 +2,10 @@
    Tanpa JavaScript, tabel tetap tampil lengkap dan setiap tautan tetap berfungsi.
    Saringan dan urutan disimpan di alamat halaman (?cari=…&huruf=…&urut=…): alamat itu
    dapat dibagikan, tombol kembali memulihkannya, dan halaman yang dibuka dengan alamat
-   itu menampilkan saringan yang sama. */
+   itu menampilkan saringan yang sama. Daftar yang dibagi atas beberapa halaman menyaring
+   dan mengurutkan seluruh daftar dari indeks ringkas (cari.json) yang dimuat sekali, pada
+   saat saringan atau urutan pertama kali dipilih; tanpa saringan, setiap halaman
+   menampilkan barisnya sendiri. */
 (function () {
   'use strict';
 
@@ -11,8 +14,11 @@
     return;
   }
   var FIELDS = ['cari', 'huruf', 'unit', 'status', 'urut'];
-  var tables = Array.prototype.slice.call(document.querySelectorAll('table.daftar'));
+  var tables = Array.prototype.slice.call(document.querySelectorAll('table.daftar:not(.daftar-hasil)'));
   var result = document.getElementById('saring-hasil');
+  /* Hanya pada daftar yang dibagi atas beberapa halaman. */
+  var found = document.getElementById('hasil');
+  var indexUrl = found && window.fetch ? found.getAttribute('data-indeks') : null;
 
   function plain(text) {
     var lower = String(text || '').toLowerCase();
@@ -71,6 +77,13 @@
   /* Menyaring baris dan menyebutkan hasilnya untuk setiap tabel, dengan kata bendanya. */
   function apply() {
     var w = wanted();
+    if (indexUrl) {
+      if (w.cari || w.huruf || w.unit || w.status || value('urut')) {
+        search(w);
+        return;
+      }
+      showPage(true);
+    }
     var parts = [];
     var total = 0;
     tables.forEach(function (table) {
@@ -102,6 +115,204 @@
         : 'Menampilkan ' + parts.join(' dan ') + '.');
   }
 
+  /* Seluruh daftar (daftar berhalaman): indeks ringkas, hasil yang cocok, dan baris
+     hasil yang ditampilkan bertahap. */
+  var STEP = 200;
+  var index = null;
+  var loading = false;
+  var limit = STEP;
+  var lastQuery = '';
+
+  function count(n) {
+    return n.toLocaleString ? n.toLocaleString('id-ID') : String(n);
+  }
+
+  function prepare(data) {
+    var col = {};
+    data.kolom.forEach(function (name, i) { col[name] = i; });
+    var texts = data.teks || [];
+    return data.baris.map(function (e) {
+      var unit = texts[e[col.unit]] || '';
+      var dasar = (e[col.dasar_hukum] || []).map(function (i) { return texts[i] || ''; });
+      return {
+        no: e[col.no],
+        nomor: e[col.nomor],
+        judul: e[col.judul],
+        status: e[col.status],
+        kelompok: e[col.status] === 'berlaku' ? 0 : 1,
+        huruf: e[col.huruf],
+        akhir: e[col.akhir],
+        akhirTeks: e[col.akhir_teks],
+        ditetapkan: e[col.ditetapkan],
+        slug: e[col.slug],
+        unit: unit,
+        cari: plain([e[col.nomor], e[col.judul], unit].concat(dasar).join(' '))
+      };
+    });
+  }
+
+  function load() {
+    if (loading) {
+      return;
+    }
+    loading = true;
+    result.textContent = 'Memuat indeks seluruh daftar…';
+    window.fetch(indexUrl).then(function (response) {
+      if (!response.ok) {
+        throw new Error(response.status);
+      }
+      return response.json();
+    }).then(function (data) {
+      index = prepare(data);
+    }).catch(function () {
+      // Without the index (a page opened from a disk, a missing file) the filters work
+      // on this page's own rows.
+      indexUrl = null;
+      showPage(true);
+    }).then(function () {
+      apply();
+      sortTables(value('urut'));
+    });
+  }
+
+  function entryMatches(e, w, words) {
+    if (w.huruf && (' ' + e.huruf + ' ').indexOf(' ' + w.huruf + ' ') < 0) {
+      return false;
+    }
+    if (w.unit && e.unit !== w.unit) {
+      return false;
+    }
+    var own = e.status === 'dibuka' ? 'berakhir' : e.status;
+    if (w.status && own !== w.status) {
+      return false;
+    }
+    return words.every(function (word) { return e.cari.indexOf(word) >= 0; });
+  }
+
+  function entryKey(e, key) {
+    if (key === 'judul') {
+      return plain(e.judul);
+    }
+    if (key === 'akhir') {
+      return e.akhir || '9999';
+    }
+    if (key === 'penetapan') {
+      return e.ditetapkan;
+    }
+    return null;
+  }
+
+  function showPage(show) {
+    if (found) {
+      found.hidden = show;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('.halaman-nav, #rentang'), function (el) {
+      el.hidden = !show;
+    });
+    tables.forEach(function (table) {
+      var section = table.closest('section');
+      if (section && !show) {
+        section.hidden = true;
+      }
+    });
+  }
+
+  function cell(tag, label, text) {
+    var c = document.createElement(tag);
+    if (label) {
+      c.setAttribute('data-label', label);
+    }
+    if (text !== undefined) {
+      c.textContent = text;
+    }
+    return c;
+  }
+
+  function resultRow(e) {
+    var tr = document.createElement('tr');
+    var no = cell('td', 'No', String(e.no));
+    no.className = 'no';
+    tr.appendChild(no);
+    var th = cell('th');
+    th.scope = 'row';
+    var a = document.createElement('a');
+    a.href = e.slug + '/index.html';
+    a.textContent = e.judul;
+    var small = document.createElement('span');
+    small.className = 'kecil';
+    small.textContent = e.nomor + ' · ' + e.unit;
+    th.appendChild(a);
+    th.appendChild(small);
+    tr.appendChild(th);
+    var basis = cell('td', 'Dasar pengecualian');
+    var list = document.createElement('ul');
+    list.className = 'polos daftar-pasal';
+    e.huruf.split(' ').filter(Boolean).forEach(function (h) {
+      list.appendChild(cell('li', null, 'Pasal 17 huruf ' + h + ' UU 14/2008'));
+    });
+    basis.appendChild(list);
+    tr.appendChild(basis);
+    tr.appendChild(cell('td', 'Status', e.status === 'berlaku' ? 'Masih dikecualikan'
+      : (e.status === 'dibuka' ? 'Telah dibuka' : 'Pengecualian berakhir')));
+    tr.appendChild(cell('td', 'Akhir pengecualian', e.akhirTeks));
+    return tr;
+  }
+
+  function search(w) {
+    if (!index) {
+      load();
+      return;
+    }
+    var order = (value('urut') || '').split('-');
+    var key = order[0] || 'no';
+    var ascending = order[1] !== 'turun';
+    var query = JSON.stringify([w, value('urut')]);
+    if (query !== lastQuery) {
+      limit = STEP;
+      lastQuery = query;
+    }
+    var words = w.cari.split(/\s+/).filter(Boolean);
+    var hits = index.filter(function (e) { return entryMatches(e, w, words); });
+    hits.sort(function (a, b) {
+      var by = 0;
+      var x = entryKey(a, key);
+      var y = entryKey(b, key);
+      if (x !== null) {
+        by = x < y ? -1 : (x > y ? 1 : 0);
+      } else {
+        by = (a.kelompok - b.kelompok) || (a.no - b.no);
+      }
+      if (!ascending) {
+        by = -by;
+      }
+      return by || (a.kelompok - b.kelompok) || (a.no - b.no);
+    });
+    showPage(false);
+    var body = found.querySelector('tbody');
+    var rows = document.createDocumentFragment();
+    hits.slice(0, limit).forEach(function (e) { rows.appendChild(resultRow(e)); });
+    body.textContent = '';
+    body.appendChild(rows);
+    var shown = Math.min(limit, hits.length);
+    var more = document.getElementById('hasil-lagi');
+    more.hidden = shown >= hits.length;
+    more.textContent = 'Tampilkan ' + count(Math.min(STEP, hits.length - shown)) + ' hasil berikutnya';
+    found.hidden = hits.length === 0;
+    var all = ' dari seluruh ' + count(index.length) + ' informasi dalam daftar';
+    result.textContent = hits.length === 0
+      ? 'Tidak ada informasi yang cocok dengan saringan ini.'
+      : (shown < hits.length
+        ? 'Menampilkan ' + count(shown) + ' pertama dari ' + count(hits.length) + ' hasil' + all + '.'
+        : 'Menampilkan ' + count(hits.length) + ' hasil' + all + '.');
+  }
+
+  if (found) {
+    document.getElementById('hasil-lagi').addEventListener('click', function () {
+      limit += STEP;
+      apply();
+    });
+  }
+
   /* Pengurutan: nilai "kunci" atau "kunci-turun", seperti pilihan "Urutkan". */
   function sortKey(row, index, kind) {
     var cell = row.cells[index];
@@ -120,6 +331,11 @@
 
   function sortTables(order) {
     order = order || '';
+    if (indexUrl) {
+      // A paged register sorts the whole register: its results, not this page's rows.
+      apply();
+      return;
+    }
     if (order === currentOrder) {
       return;
     }
@@ -236,8 +452,9 @@
     remember(true);
   });
   form.addEventListener('reset', function () {
-    // Clearing the filters keeps the chosen order.
-    var order = value('urut');
+    // Clearing the filters keeps the chosen order; on a paged register it returns to the
+    // page's own rows, in their order.
+    var order = indexUrl ? '' : value('urut');
     window.setTimeout(function () {
       if (field('urut')) {
         field('urut').value = order;
