@@ -112,3 +112,62 @@ pub fn internal_views(
         })
         .collect()
 }
+
+/// A published version as a record's internal page lists it: the version holds the
+/// record (by `nomor`), with the status it had and whether its source file was the same
+/// as now.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordVersionView {
+    pub versi: String,
+    pub tanggal: String,
+    pub tanggal_iso: String,
+    /// The record's status in that version.
+    pub status: String,
+    /// Whether the record's source file had the SHA-256 it has now.
+    pub sama: bool,
+}
+
+/// Which published versions hold each record, indexed once by `nomor`: a record's list
+/// is then found without going over every version's register.
+pub struct Appearances<'a> {
+    versions: &'a [VersionInfo],
+    /// `nomor` → (index of the version, the entry there), oldest version first.
+    by_nomor: std::collections::HashMap<&'a str, Vec<(usize, &'a RecordEntry)>>,
+}
+
+impl<'a> Appearances<'a> {
+    pub fn new(versions: &'a [VersionInfo]) -> Self {
+        let mut by_nomor: std::collections::HashMap<&str, Vec<_>> =
+            std::collections::HashMap::new();
+        for (i, v) in versions.iter().enumerate() {
+            for entry in &v.daftar {
+                by_nomor
+                    .entry(entry.nomor.as_str())
+                    .or_default()
+                    .push((i, entry));
+            }
+        }
+        Appearances { versions, by_nomor }
+    }
+
+    /// The versions that hold the record numbered `nomor`, newest first; `sha256` is its
+    /// source file's hash now.
+    pub fn of(&self, nomor: &str, sha256: &str) -> Vec<RecordVersionView> {
+        self.by_nomor.get(nomor).map_or_else(Vec::new, |list| {
+            list.iter()
+                .rev()
+                .map(|(i, entry)| {
+                    let v = &self.versions[*i];
+                    let date = NaiveDate::parse_from_str(&v.tanggal, "%Y-%m-%d").ok();
+                    RecordVersionView {
+                        versi: v.versi.clone(),
+                        tanggal: date.map(locale::date).unwrap_or_else(|| v.tanggal.clone()),
+                        tanggal_iso: v.tanggal.clone(),
+                        status: entry.status.clone(),
+                        sama: entry.sha256 == sha256,
+                    }
+                })
+                .collect()
+        })
+    }
+}
