@@ -39,6 +39,14 @@ fn page(files: &Files, path: &str) -> String {
     .unwrap()
 }
 
+/// The huruf a record cites, as the register's rows carry them: "c j".
+fn public_huruf(r: &daftar::record::Record) -> String {
+    let mut h: Vec<String> = r.pasal_17.iter().map(|p| p.huruf.to_string()).collect();
+    h.sort();
+    h.dedup();
+    h.join(" ")
+}
+
 fn sample() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -67,11 +75,31 @@ fn the_index_has_one_compact_row_per_record_linking_to_its_page_and_no_sections(
         let href = link.value().attr("href").unwrap();
         assert_eq!(href, format!("{}/index.html", r.slug));
         assert!(out.internal.contains_key(href), "{href} is written");
-        assert_eq!(row.value().attr("data-status"), Some(r.status.key()));
-        // The row is compact: no NIP, no source path, no hash, no section of the record.
-        let row_html = row.html();
+        let cells: Vec<String> = row.select(&selector("td, th")).map(text).collect();
+        assert_eq!(cells.len(), 12, "{cells:?}");
+        assert_eq!(cells[1], r.nomor);
+        assert_eq!(cells[3], r.unit);
+        assert_eq!(cells[4], r.status.key());
+        assert_eq!(
+            row.value().attr("data-huruf"),
+            Some(public_huruf(r).as_str())
+        );
+        // The row is compact: no NIP, no source path, no hash; its markup around the
+        // text is under 250 bytes.
+        let start = html.find(&format!("<a href={href}>")).unwrap();
+        let start = html[..start].rfind("<tr").unwrap();
+        let end = start
+            + html[start + 3..]
+                .find("<tr")
+                .map_or(html[start..].find("</tbody>").unwrap(), |e| e + 3);
+        let row_html = &html[start..end];
         assert!(!row_html.contains(&r.sha256), "{}", r.nomor);
-        assert!(row_html.len() < 700, "{} bytes: {row_html}", row_html.len());
+        let text_len: usize = cells.iter().map(String::len).sum();
+        assert!(
+            row_html.len() - text_len < 250,
+            "{} bytes of markup: {row_html}",
+            row_html.len() - text_len
+        );
     }
     assert_eq!(doc.select(&selector("section.catatan")).count(), 0);
     assert!(!html.contains(&site.records[0].sha256));
@@ -190,9 +218,8 @@ fn a_finding_links_to_its_record_page_and_is_on_that_page() {
         .find(&format!("<a href={}/index.html>", ended.slug))
         .unwrap();
     let row = &index[index[..row_start].rfind("<tr").unwrap()..];
-    let row = &row[..row.find("</tr>").unwrap()];
-    assert!(row.contains("data-temuan=ya"), "{row}");
-    assert!(row.ends_with("<td class=angka>1</td>"), "{row}");
+    let row = &row[..row[3..].find("<tr").unwrap() + 3];
+    assert!(row.ends_with("<td>1"), "{row}");
 }
 
 /// Three records with known minutes for SOP step 1 (standard 30): 20, 29 and 34, in two
@@ -319,9 +346,7 @@ fn the_compliance_page_shows_the_figures_of_a_hand_made_register() {
     assert_eq!(counts.len(), 3);
     assert_ne!(counts[2], "0");
     let sop: Vec<String> = index
-        .select(&selector(
-            "table.daftar tbody tr td.angka:nth-last-child(2)",
-        ))
+        .select(&selector("table.daftar tbody tr td:nth-last-child(2)"))
         .map(text)
         .collect();
     assert_eq!(sop, ["180/200", "189/200", "194/200"]);

@@ -20,12 +20,30 @@
     return lower.normalize ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
   }
 
-  /* Setiap baris sekali saja: teks pencariannya, unitnya, dan urutan aslinya. */
+  /* Kolom menurut kuncinya (data-kunci di kepala tabel). */
+  function column(key) {
+    for (var i = 0; i < headers.length; i += 1) {
+      if (headers[i].getAttribute('data-kunci') === key) {
+        return i;
+      }
+    }
+    return -1;
+  }
+  var UNIT = column('unit');
+  var STATUS = column('status');
+  var TEMUAN = column('temuan');
+
+  function cell(row, index) {
+    return index >= 0 && row.cells[index] ? row.cells[index].textContent.trim() : '';
+  }
+
+  /* Setiap baris sekali saja: teks pencariannya, unit, status, temuan, urutan aslinya. */
   var rows = Array.prototype.slice.call(body.rows);
   rows.forEach(function (row, index) {
     row._cari = plain(row.textContent);
-    var unit = row.querySelector('.unit');
-    row._unit = unit ? unit.textContent : '';
+    row._unit = cell(row, UNIT);
+    row._status = cell(row, STATUS);
+    row._temuan = parseInt(cell(row, TEMUAN), 10) > 0 ? 'ya' : 'tidak';
     row._asal = index;
   });
 
@@ -35,11 +53,10 @@
   }
 
   function matches(row, w, words) {
-    var d = row.dataset;
     return (!w.unit || row._unit === w.unit)
-      && (!w.status || d.status === w.status)
-      && (!w.huruf || (' ' + d.huruf + ' ').indexOf(' ' + w.huruf + ' ') >= 0)
-      && (!w.temuan || d.temuan === w.temuan)
+      && (!w.status || row._status === w.status)
+      && (!w.huruf || (' ' + row.dataset.huruf + ' ').indexOf(' ' + w.huruf + ' ') >= 0)
+      && (!w.temuan || row._temuan === w.temuan)
       && words.every(function (word) { return row._cari.indexOf(word) >= 0; });
   }
 
