@@ -28,7 +28,7 @@ fn main() {
         )
     });
     let theme = theme::load(&dir, &site.config.tema).expect("the site's theme loads");
-    let renderer = Renderer::new(&site, &theme, false);
+    let renderer = Renderer::new(&site, &theme, &report.diagnostics, &[]);
 
     let mut render = Duration::ZERO;
     let mut minifying = Duration::ZERO;
@@ -42,7 +42,7 @@ fn main() {
             Some(&html.index_row),
             html.ended_row.as_ref(),
             Some(&html.internal_row),
-            Some(&html.internal_section),
+            Some(&html.internal_page),
         ];
         for piece in pieces.into_iter().flatten() {
             let started = Instant::now();

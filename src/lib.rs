@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod cli;
 pub mod code;
+pub mod compliance;
 pub mod config;
 pub mod decision;
 pub mod diagnostic;

@@ -89,6 +89,11 @@ pub fn date_time(t: DateTime<FixedOffset>, zone: Zone) -> String {
     format!("{} pukul {}", date(local.date_naive()), time(t, zone))
 }
 
+/// One decimal with a comma: 27.5 → "27,5".
+pub fn decimal(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
+
 /// Minutes as officers say them: "45 menit", "3 jam 20 menit".
 pub fn minutes(total: i64) -> String {
     let (h, m) = (total / 60, total % 60);

@@ -392,9 +392,17 @@ fn load_files<T: Send>(
     (Some((site, files, extra)), report)
 }
 
-/// Page addresses the public site uses for its own pages; `internal` is where the
-/// preview serves the internal index.
-pub const RESERVED_SLUGS: &[&str] = &["berakhir", "tentang", "riwayat", "keputusan", "internal"];
+/// Page addresses the public site and the internal index use for their own pages;
+/// `internal` is where the preview serves the internal index.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "berakhir",
+    "tentang",
+    "riwayat",
+    "keputusan",
+    "internal",
+    "sop",
+    "kepatuhan",
+];
 
 /// Unique `nomor` (ignoring letter case) and unique page addresses, checked by sorting
 /// (the first file found keeps a `nomor` or address; the later ones get an error).
@@ -427,7 +435,7 @@ fn cross_checks(
                     path,
                     format!("alamat halaman `{slug}/` dipakai situs untuk halamannya sendiri"),
                 )
-                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs, dan `internal` dipakai pratinjau untuk indeks internal"),
+                .with_hint("ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs, `sop` dan `kepatuhan` dipakai indeks internal, dan `internal` dipakai pratinjau untuk indeks internal"),
             );
             rejected[i] = true;
             continue;

@@ -10,10 +10,11 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::config::Service;
 use crate::decision::Decision;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::locale;
 use crate::record::{Opening, Pasal, Record, Role, Status, Term, nip, pasal};
 use crate::site::Site;
+use crate::sop::{Closing, SopHeader, SopStep};
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -430,6 +431,8 @@ pub struct SignOffView {
     pub jabatan: String,
     pub tanggal: String,
     pub tanggal_iso: String,
+    /// The day of the sign-off in the site's time zone (`2025-03-10`), for compact tables.
+    pub hari_iso: String,
     /// The SOP step this sign-off closes.
     pub menutup_langkah: u32,
 }
@@ -500,6 +503,11 @@ impl InternalRecord {
                     jabatan: s.jabatan.clone(),
                     tanggal: locale::date_time(s.tanggal, zone),
                     tanggal_iso: s.tanggal.to_rfc3339(),
+                    hari_iso: s
+                        .tanggal
+                        .with_timezone(&zone.offset())
+                        .date_naive()
+                        .to_string(),
                     menutup_langkah: role.closes(config),
                 }
             })
@@ -605,27 +613,59 @@ pub fn sop_tally(records: &[Arc<Record>], config: &Config) -> SopTally {
     }
 }
 
-/// One decimal with a comma: 27.5 → "27,5".
-pub fn decimal(x: f64) -> String {
-    format!("{x:.1}").replace('.', ",")
-}
+pub use crate::locale::decimal;
 
-/// A warning as listed on the internal index.
+/// A warning (a finding) as listed on the internal index.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoticeView {
     pub kode: String,
     pub berkas: String,
     pub baris: Option<usize>,
     pub pesan: String,
+    /// The page address of the record the warning is about (its internal page is
+    /// `<slug>/index.html`); `None` for a warning about another file.
+    pub slug: Option<String>,
 }
 
-impl From<&Diagnostic> for NoticeView {
-    fn from(d: &Diagnostic) -> Self {
+impl NoticeView {
+    /// The warning, linked to the record of its file if `slug` names one.
+    pub fn new(d: &Diagnostic, slug: Option<&str>) -> Self {
         NoticeView {
             kode: d.code_id(),
             berkas: d.file.clone(),
             baris: d.line,
             pesan: d.message.clone(),
+            slug: slug.map(str::to_string),
+        }
+    }
+}
+
+/// The SOP as the internal pages show it: its number, name and header data, its steps,
+/// which sign-off closes which step, and the total standard time.
+#[derive(Debug, Clone, Serialize)]
+pub struct SopView<'a> {
+    pub nomor: &'a str,
+    pub nama: &'a str,
+    pub header: &'a SopHeader,
+    pub langkah: &'a [SopStep],
+    pub penutup: Closing,
+    pub total_mutu_baku: String,
+    pub melebihi_mutu_baku: &'static str,
+}
+
+impl<'a> SopView<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        SopView {
+            nomor: &config.sop.nomor,
+            nama: &config.sop.nama,
+            header: &config.sop.header,
+            langkah: &config.sop.steps,
+            penutup: config.sop.closing,
+            total_mutu_baku: locale::minutes(config.sop.total_standard_minutes().into()),
+            melebihi_mutu_baku: match config.sop.over_standard {
+                Severity::Error => "galat",
+                Severity::Warning => "peringatan",
+            },
         }
     }
 }

@@ -154,7 +154,7 @@ fn publishing_twice_makes_two_chained_bags_that_verify() {
     assert_eq!(verify.stderr, "");
     assert_eq!(
         verify.stdout,
-        "Arsip archive/ utuh: 2 versi, 132 berkas diperiksa, rantai versi tersambung.\nHanya diperiksa di dalam arsip: v0001 sampai v0002 (arsip yang diubah lalu disidik ulang seluruhnya tidak terlihat dari dalam); buktikan dengan `daftar verify --sidik v0002=SIDIK`, memakai sidik dari berita acara penerbitan atau dari halaman riwayat situs publik.\n"
+        "Arsip archive/ utuh: 2 versi, 174 berkas diperiksa, rantai versi tersambung.\nHanya diperiksa di dalam arsip: v0001 sampai v0002 (arsip yang diubah lalu disidik ulang seluruhnya tidak terlihat dari dalam); buktikan dengan `daftar verify --sidik v0002=SIDIK`, memakai sidik dari berita acara penerbitan atau dari halaman riwayat situs publik.\n"
     );
     let info = std::fs::read_to_string(site.path("archive/v0002/bag-info.txt")).unwrap();
     let first_tagmanifest =
@@ -244,11 +244,13 @@ fn publish_reports_what_the_version_cost() {
     site.edit_record();
     let run = site.publish(&[]);
     let line = run.stdout.lines().nth(1).unwrap();
-    // 55 payload files: the changed record's page and source, the register, the history
-    // page, the exports and the internal index are new; the rest are links to v0001.
+    // 83 payload files: the changed record's public and internal pages and its source,
+    // the register, the history page, the exports and the internal index are new; the
+    // rest are links to v0001 (the other records' internal pages list only the versions
+    // in which they came in or changed, so a version leaves them alone).
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (62 berkas; 9 ditulis, 53 tautan keras ke versi sebelumnya; 310 KB baru)"
+        "  arsip:    archive/v0002/ (83 berkas; 10 ditulis, 73 tautan keras ke versi sebelumnya; 180 KB baru)"
     );
     assert!(
         run.stdout

@@ -53,6 +53,7 @@ fn every_template_of_the_default_theme_renders_from_its_minified_form() {
         "internal/index_row.html",
         "internal/record.html",
         "internal/sop.html",
+        "internal/compliance.html",
     ] {
         assert!(
             minified.contains(&name),

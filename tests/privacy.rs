@@ -103,11 +103,23 @@ fn assert_public_output_is_clean_with(site: &Path, config: &str) {
             }
         }
     }
-    // The internal index, by contrast, does carry them: the markers are real.
-    let internal = std::fs::read_to_string(tmp.path().join("internal/index.html")).unwrap();
-    let r = &records[0];
-    assert!(internal.contains(&nip::display(&r.pengesahan.ppid_utama.nip)));
-    assert!(internal.contains(&html_escaped(&r.pengesahan.petugas_ppid.nama)));
+    // Each record's internal page, by contrast, does carry them: the markers are real. It
+    // lives in internal/ only; public/ holds no page with its content.
+    for r in &records {
+        let internal =
+            std::fs::read_to_string(tmp.path().join("internal").join(&r.slug).join("index.html"))
+                .unwrap();
+        assert!(internal.contains(&nip::display(&r.pengesahan.ppid_utama.nip)));
+        assert!(internal.contains(&html_escaped(&r.pengesahan.petugas_ppid.nama)));
+        assert!(internal.contains(&r.sha256));
+    }
+    // No internal page is in public/: not the compliance page, not the SOP page, not the
+    // internal assets.
+    for path in ["kepatuhan", "sop", "internal.js", "internal.css"] {
+        assert!(!public.join(path).exists(), "public/{path}");
+    }
+    let internal_index = std::fs::read_to_string(tmp.path().join("internal/index.html")).unwrap();
+    assert!(internal_index.contains("Indeks arsip internal"));
 }
 
 #[test]

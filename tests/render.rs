@@ -115,7 +115,18 @@ fn public_output_has_exactly_the_expected_files() {
         ]
     );
     let paths: Vec<&str> = out.internal.keys().map(String::as_str).collect();
-    assert_eq!(paths, ["index.html", "internal.css", "sop/index.html"]);
+    assert_eq!(
+        paths,
+        [
+            "2024-tarif-retribusi/index.html",
+            "index.html",
+            "internal.css",
+            "internal.js",
+            "kepatuhan/index.html",
+            "pusat-data/index.html",
+            "sop/index.html",
+        ]
+    );
 }
 
 #[test]
@@ -141,23 +152,28 @@ fn every_page_is_minified_indonesian_html_with_local_assets_only() {
 }
 
 #[test]
-fn internal_index_shows_signoffs_timing_and_file_hashes() {
+fn internal_record_page_shows_signoffs_timing_and_file_hashes() {
     let root = fixture("render-site");
     let out = render_site(&root);
-    let html = page(&out.internal, "index.html");
+    let html = page(&out.internal, "pusat-data/index.html");
     let source = std::fs::read(root.join("content/pusat-data.md")).unwrap();
     let sha = daftar::source::sha256_hex(&source);
     assert!(html.contains(&sha), "SHA-256 of the source is listed");
     assert!(html.contains("<code>content/pusat-data.md</code>"));
     assert!(
         html.contains("<code>19750321 200003 1 002</code>"),
-        "NIP shown on the internal index"
+        "NIP shown on the internal page"
     );
     assert!(
         html.contains("Rina Wulandari, S.Kom."),
-        "Petugas PPID shown on the internal index"
+        "Petugas PPID shown on the internal page"
     );
-    assert!(html.contains("Berkas induk di lemari arsip Bidang Aplikasi Informatika, rak B."));
+    let other = page(&out.internal, "2024-tarif-retribusi/index.html");
+    assert!(other.contains("Berkas induk di lemari arsip Bidang Aplikasi Informatika, rak B."));
+    assert!(
+        !html.contains("rak B."),
+        "each page holds its own record's note"
+    );
     assert!(
         html.contains("10 Maret 2025 pukul 08.30 WITA"),
         "step start time in WITA"

@@ -3059,7 +3059,7 @@ fn two_files_with_the_same_page_address_are_e0203() {
 
 #[test]
 fn a_page_address_the_site_uses_itself_is_e0204() {
-    let hint = "ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs, dan `internal` dipakai pratinjau untuk indeks internal";
+    let hint = "ganti nama berkas ini; nama `berakhir`, `tentang`, `riwayat`, dan `keputusan` dipakai halaman situs, `sop` dan `kepatuhan` dipakai indeks internal, dan `internal` dipakai pratinjau untuk indeks internal";
     for (file, slug) in [
         ("content/berakhir.md", "berakhir"),
         ("content/Tentang.md", "tentang"),
@@ -3067,6 +3067,9 @@ fn a_page_address_the_site_uses_itself_is_e0204() {
         ("content/keputusan.md", "keputusan"),
         // The preview serves the internal index at /internal/ (issue 13).
         ("content/internal.md", "internal"),
+        // The internal index's own pages, beside each record's internal page (issue 14).
+        ("content/sop.md", "sop"),
+        ("content/kepatuhan.md", "kepatuhan"),
     ] {
         let dir = site_with(&[(file, VALID.as_bytes())]);
         let (site, report) = load_site(dir.path());

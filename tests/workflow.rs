@@ -459,7 +459,17 @@ fn the_officer_workflow_of_the_guide_from_init_to_a_verified_archive() {
     assert!(page.contains(KEPUTUSAN) && page.contains("Drs. Yohanes Mandala, M.Si."));
     // Nothing internal on the public page.
     assert!(!page.contains("199204172019032011") && !page.contains("rak B.3"));
-    assert!(office.read("internal/index.html").contains("rak B.3"));
+    // §6.4: the internal index links the record's own internal page, which holds it.
+    assert!(
+        office
+            .read("internal/index.html")
+            .contains("<a href=dik-2026-001/index.html>")
+    );
+    assert!(
+        office
+            .read("internal/dik-2026-001/index.html")
+            .contains("rak B.3")
+    );
 
     // §7: `daftar publish` makes version v0001 and prints its sidik.
     let first = office.daftar(&[

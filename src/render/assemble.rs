@@ -17,14 +17,13 @@ use super::sink::{Output, Sink};
 use super::skeleton::{Numbers, Skeleton};
 use super::slots::SlotWriter;
 use super::theme::Target;
+use crate::compliance::Compliance;
 use crate::decision::Decisions;
-use crate::diagnostic::{Diagnostic, Severity, Tally};
-use crate::locale;
+use crate::diagnostic::{Diagnostic, Tally};
 use crate::record::{Status, pasal};
-use crate::sop::{Closing, SopHeader, SopStep};
 use crate::version::VersionInfo;
 use crate::version_view::{self, InternalVersionView, VersionView};
-use crate::view::{DecisionView, NoticeView, StepTotal, UpdatedView, sop_tally};
+use crate::view::{DecisionView, NoticeView, SopView, StepTotal, UpdatedView, sop_tally};
 
 #[derive(Serialize)]
 struct HurufOption {
@@ -40,17 +39,10 @@ struct Totals {
     peringatan: usize,
     langkah_melebihi: usize,
     catatan_melebihi: usize,
-}
-
-#[derive(Serialize)]
-struct SopView<'a> {
-    nomor: &'a str,
-    nama: &'a str,
-    header: &'a SopHeader,
-    langkah: &'a [SopStep],
-    penutup: Closing,
-    total_mutu_baku: String,
-    melebihi_mutu_baku: &'static str,
+    /// Records in force whose term ends within the compliance page's window.
+    segera_berakhir: usize,
+    /// Records whose term ended without a recorded opening.
+    berakhir_tanpa_penetapan: usize,
 }
 
 /// What the aggregate pages need to know before the first row: counts, the filter
@@ -67,6 +59,7 @@ pub struct Summary {
     totals: Totals,
     step_totals: Vec<StepTotal>,
     notices: Vec<NoticeView>,
+    compliance: Compliance,
     versions: Vec<VersionView>,
     internal_versions: Vec<InternalVersionView>,
     /// When the register last changed, for the footer of the pages that show it.
@@ -92,6 +85,11 @@ impl Summary {
             units.insert(r.unit.as_str());
         }
         let sop = sop_tally(records, config);
+        let compliance = Compliance::new(records, config, site.build_date);
+        let slugs: HashMap<&str, &str> = records
+            .iter()
+            .map(|r| (r.path.as_str(), r.slug.as_str()))
+            .collect();
         let mut per_decision: HashMap<String, usize> = HashMap::new();
         for r in records {
             if let Some(d) = &r.keputusan {
@@ -132,9 +130,15 @@ impl Summary {
                 peringatan: Tally::of(notices).warnings,
                 langkah_melebihi: sop.steps_over,
                 catatan_melebihi: sop.records_over,
+                segera_berakhir: compliance.segera_berakhir.len(),
+                berakhir_tanpa_penetapan: compliance.berakhir.len(),
             },
             step_totals: sop.steps,
-            notices: notices.iter().map(NoticeView::from).collect(),
+            notices: notices
+                .iter()
+                .map(|d| NoticeView::new(d, slugs.get(d.file.as_str()).copied()))
+                .collect(),
+            compliance,
             versions: version_view::views(history, config.zone),
             internal_versions: version_view::internal_views(
                 history,
@@ -169,7 +173,8 @@ struct PublicLists<'s> {
     counts: (usize, usize, usize),
 }
 
-/// The internal index: a row and a section per record.
+/// The internal index: a compact row per record (each record's own page is written
+/// apart).
 struct InternalList<'s> {
     sink: &'s dyn Sink,
     numbers: &'s Numbers,
@@ -391,7 +396,9 @@ impl<'s> InternalList<'s> {
         summary: &Summary,
         numbers: &'s Numbers,
     ) -> Result<Self, Diagnostic> {
-        let ctx = internal_context(renderer, summary, "");
+        let mut ctx = internal_context(renderer, summary, "");
+        ctx.insert("huruf_list", &summary.huruf_list);
+        ctx.insert("unit_list", &summary.unit_list);
         let records = renderer.site.records.len();
         let page = SlotWriter::open(
             sink,
@@ -401,7 +408,7 @@ impl<'s> InternalList<'s> {
                 renderer.theme,
                 "internal/index.html",
                 ctx,
-                &[("baris", "baris", records), ("bagian", "bagian", records)],
+                &[("baris", "baris", records)],
             )?,
         )?;
         Ok(InternalList {
@@ -415,10 +422,7 @@ impl<'s> InternalList<'s> {
     fn push(&mut self, o: &RecordOutputs) -> Result<(), Diagnostic> {
         self.count += 1;
         let number = self.numbers.get(self.count);
-        self.page
-            .row(self.sink, "baris", &o.internal_row, &number)?;
-        self.page
-            .put(self.sink, "bagian", o.internal_section.clone())
+        self.page.row(self.sink, "baris", &o.internal_row, &number)
     }
 }
 
@@ -430,24 +434,10 @@ fn public_context(renderer: &Renderer, summary: &Summary, root: &str, halaman: &
 }
 
 fn internal_context(renderer: &Renderer, summary: &Summary, root: &str) -> Context {
-    let config = &renderer.site.config;
-    let sop = SopView {
-        nomor: &config.sop.nomor,
-        nama: &config.sop.nama,
-        header: &config.sop.header,
-        langkah: &config.sop.steps,
-        penutup: config.sop.closing,
-        total_mutu_baku: locale::minutes(config.sop.total_standard_minutes().into()),
-        melebihi_mutu_baku: match config.sop.over_standard {
-            Severity::Error => "galat",
-            Severity::Warning => "peringatan",
-        },
-    };
     let mut ctx = renderer.context(root, "internal");
-    ctx.insert("sop", &sop);
+    ctx.insert("sop", &SopView::new(&renderer.site.config));
     ctx.insert("langkah_total", &summary.step_totals);
     ctx.insert("totals", &summary.totals);
-    ctx.insert("notices", &summary.notices);
     ctx.insert("versi", &summary.internal_versions);
     ctx
 }
@@ -507,6 +497,15 @@ pub fn site_pages(
         "sop/index.html",
         "internal/sop.html",
         &internal_context(renderer, summary, "../"),
+    )?;
+    let mut ctx = internal_context(renderer, summary, "../");
+    ctx.insert("kepatuhan", &summary.compliance);
+    ctx.insert("notices", &summary.notices);
+    page(
+        Target::Internal,
+        "kepatuhan/index.html",
+        "internal/compliance.html",
+        &ctx,
     )?;
     sink.file(
         Target::Public,

@@ -1,7 +1,9 @@
 //! Everything one record contributes to the outputs, rendered on its own: its public
-//! page, its rows in the register and the internal index, its section of the internal
-//! index, and its part of each export. A build renders these in parallel and pours them
+//! page and its internal page, its rows in the register and the internal index, and its
+//! part of each export. A build renders these in parallel and pours them
 //! into the aggregate pages; watch mode keeps them and re-renders only what changed.
+
+use std::collections::HashMap;
 
 use bytes::Bytes;
 use serde::Serialize;
@@ -15,15 +17,25 @@ use crate::decision::Decisions;
 use crate::diagnostic::Diagnostic;
 use crate::record::{Record, Status};
 use crate::site::Site;
-use crate::view::{InternalRecord, PublicRecord, SiteView};
+use crate::version::VersionInfo;
+use crate::version_view::Appearances;
+use crate::view::{InternalRecord, NoticeView, PublicRecord, SiteView, SopView};
 
-/// One record's share of every output, as shared bytes.
+/// A record's own pages: `public/<slug>/index.html` and `internal/<slug>/index.html`.
+/// They are written as they are rendered (or kept apart by watch mode), not poured into
+/// the pages that list every record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordPages {
+    pub public: Bytes,
+    pub internal: Bytes,
+}
+
+/// One record's share of the pages that list every record and of the exports, as
+/// shared bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordOutputs {
     pub slug: String,
     pub status: Status,
-    /// `public/<slug>/index.html`
-    pub page: Bytes,
     /// Its row in the register's table of its status.
     pub index_row: Row,
     /// Its row on the page of ended exemptions, if its term has ended.
@@ -31,8 +43,8 @@ pub struct RecordOutputs {
     /// Its row in the Lampiran of its decision: the decision's number (as a lookup key)
     /// and the row, if the record refers to a decision file.
     pub decision_row: Option<(String, Row)>,
+    /// Its row in the internal index.
     pub internal_row: Row,
-    pub internal_section: Bytes,
     pub json: Bytes,
     pub csv: Bytes,
     pub atom: Bytes,
@@ -44,6 +56,7 @@ pub struct RecordOutputs {
 }
 
 impl RecordOutputs {
+    /// The path of the record's page, in `public/` and in `internal/` alike.
     pub fn page_path(&self) -> String {
         format!("{}/index.html", self.slug)
     }
@@ -52,15 +65,16 @@ impl RecordOutputs {
 /// One record's HTML, compact as the theme renders it.
 pub struct RecordHtml {
     pub page: String,
+    pub internal_page: String,
     pub index_row: String,
     pub ended_row: Option<String>,
     pub decision_row: Option<String>,
     pub internal_row: String,
-    pub internal_section: String,
 }
 
-/// What every record's rendering shares: the site, the theme, and the contexts
-/// (serialised once) that each record's page and rows start from.
+/// What every record's rendering shares: the site, the theme, the contexts (serialised
+/// once) that each record's page and rows start from, the build's warnings by file and
+/// the published versions by record.
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
@@ -71,6 +85,10 @@ pub struct Renderer<'a> {
     ended_row: Context,
     decision_row: Context,
     internal: Context,
+    internal_page: Context,
+    /// The warnings of this build, by the file they are about.
+    findings: HashMap<&'a str, Vec<&'a Diagnostic>>,
+    appearances: Appearances<'a>,
 }
 
 fn base(view: &SiteView, root: &str, halaman: &str, has_history: bool) -> Context {
@@ -90,14 +108,31 @@ fn with<T: Serialize>(base: &Context, key: &str, value: &T) -> Context {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, has_history: bool) -> Self {
+    /// `notices` are the warnings of this build (each record's internal row and page
+    /// show its own); `history` the published versions.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        notices: &'a [Diagnostic],
+        history: &'a [VersionInfo],
+    ) -> Self {
         let view = SiteView::new(site);
+        let has_history = !history.is_empty();
+        let mut findings: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+        for d in notices {
+            findings.entry(d.file.as_str()).or_default().push(d);
+        }
+        let mut internal_page = base(&view, "../", "internal", has_history);
+        internal_page.insert("sop", &SopView::new(&site.config));
         let renderer = Renderer {
             page: base(&view, "../", "catatan", has_history),
             index_row: base(&view, "", "daftar", has_history),
             ended_row: base(&view, "../", "berakhir", has_history),
             decision_row: base(&view, "../../", "keputusan", has_history),
             internal: base(&view, "", "internal", has_history),
+            internal_page,
+            findings,
+            appearances: Appearances::new(history),
             site,
             theme,
             view,
@@ -142,19 +177,35 @@ impl<'a> Renderer<'a> {
             None => None,
         };
         let internal = InternalRecord::new(r, &self.site.config, public);
-        let ctx = with(&self.internal, "r", &internal);
+        let temuan: Vec<NoticeView> =
+            self.findings
+                .get(r.path.as_str())
+                .map_or_else(Vec::new, |list| {
+                    list.iter()
+                        .map(|d| NoticeView::new(d, Some(&r.slug)))
+                        .collect()
+                });
+        let mut ctx = with(&self.internal, "r", &internal);
+        ctx.insert("temuan", &temuan);
+        let internal_row = theme.render("internal/index_row.html", &ctx)?;
+        let mut ctx = self.internal_page.clone();
+        ctx.insert("r", &internal);
+        ctx.insert("temuan", &temuan);
+        ctx.insert("versi_catatan", &self.appearances.of(&r.nomor, &r.sha256));
+        let internal_page = theme.render("internal/record.html", &ctx)?;
         let html = RecordHtml {
             page,
+            internal_page,
             index_row,
             ended_row,
             decision_row,
-            internal_row: theme.render("internal/index_row.html", &ctx)?,
-            internal_section: theme.render("internal/record.html", &ctx)?,
+            internal_row,
         };
         Ok((html, internal))
     }
 
-    pub fn record_outputs(&self, r: &Record) -> Result<RecordOutputs, Diagnostic> {
+    /// The record's own pages, and its share of the other outputs.
+    pub fn record_outputs(&self, r: &Record) -> Result<(RecordPages, RecordOutputs), Diagnostic> {
         let (html, internal) = self.record_html(r)?;
         let public = &internal.public;
         let config = &self.site.config;
@@ -166,12 +217,15 @@ impl<'a> Renderer<'a> {
         });
         let search = search_index::entry(public);
         let search_texts = search_index::texts(public);
+        let pages = RecordPages {
+            public: Bytes::from(html.page),
+            internal: Bytes::from(html.internal_page),
+        };
         let mut pack = Pack::default();
         let index_row = pack.row(&html.index_row);
         let ended_row = html.ended_row.map(|row| pack.row(&row));
         let decision_row = html.decision_row.map(|row| pack.row(&row));
         let internal_row = pack.row(&html.internal_row);
-        let internal_section = pack.add(&html.internal_section);
         let json = pack.add(&json);
         let csv = pack.add(&csv);
         let atom = pack.add(&atom);
@@ -179,10 +233,9 @@ impl<'a> Renderer<'a> {
         let search = pack.row(&search);
         let search_texts: Vec<_> = search_texts.iter().map(|t| pack.add(t)).collect();
         let all = pack.freeze();
-        Ok(RecordOutputs {
+        let outputs = RecordOutputs {
             slug: r.slug.clone(),
             status: r.status,
-            page: Bytes::from(html.page),
             index_row: index_row.take(&all),
             ended_row: ended_row.map(|row| row.take(&all)),
             decision_row: match (&r.keputusan, decision_row) {
@@ -190,13 +243,13 @@ impl<'a> Renderer<'a> {
                 _ => None,
             },
             internal_row: internal_row.take(&all),
-            internal_section: internal_section.take(&all),
             json: json.take(&all),
             csv: csv.take(&all),
             atom: atom.take(&all),
             sitemap: sitemap.map(|s| s.take(&all)),
             search: search.take(&all),
             search_texts: search_texts.into_iter().map(|t| t.take(&all)).collect(),
-        })
+        };
+        Ok((pages, outputs))
     }
 }

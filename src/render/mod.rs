@@ -51,7 +51,7 @@ pub fn render_into(
     history: &[VersionInfo],
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let renderer = Renderer::new(site, theme, !history.is_empty());
+    let renderer = Renderer::new(site, theme, notices, history);
     let summary = Summary::new(&renderer, notices, history);
     let numbers = Numbers::new(site.records.len());
     let mut aggregates = Aggregates::open(&renderer, sink, &summary, &numbers)?;
@@ -59,8 +59,9 @@ pub fn render_into(
         let outputs: Vec<RecordOutputs> = chunk
             .par_iter()
             .map(|r| {
-                let mut o = renderer.record_outputs(r)?;
-                sink.file(Target::Public, &o.page_path(), std::mem::take(&mut o.page))?;
+                let (pages, o) = renderer.record_outputs(r)?;
+                sink.file(Target::Public, &o.page_path(), pages.public)?;
+                sink.file(Target::Internal, &o.page_path(), pages.internal)?;
                 Ok(o)
             })
             .collect::<Result<_, Diagnostic>>()?;
@@ -71,8 +72,8 @@ pub fn render_into(
 }
 
 /// The pages that list every record, the exports and the site's own pages, from the
-/// records' outputs already rendered (in record order). Record pages are not written:
-/// watch mode keeps them apart.
+/// records' outputs already rendered (in record order). Record pages (public and
+/// internal) are not written: watch mode keeps them apart.
 pub fn assemble_outputs(
     renderer: &Renderer,
     summary: &Summary,

@@ -50,10 +50,12 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "templates/internal/index.html",
     "templates/internal/index_row.html",
     "templates/internal/record.html",
+    "templates/internal/compliance.html",
     "templates/internal/sop.html",
     "static/public/daftar.css",
     "static/public/daftar.js",
     "static/internal/internal.css",
+    "static/internal/internal.js",
 ];
 
 /// The templates twice: as written, and minified once at load (minify-html keeping the

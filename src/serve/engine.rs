@@ -20,7 +20,7 @@ use crate::config::{CONTENT_DIR, Config};
 use crate::decision::{self, Decisions};
 use crate::diagnostic::{Diagnostic, SourceText};
 use crate::render::assemble::Summary;
-use crate::render::fragments::{RecordOutputs, Renderer};
+use crate::render::fragments::{RecordOutputs, RecordPages, Renderer};
 use crate::render::sink::{Chunks, MemorySink};
 use crate::render::theme::{self, Theme};
 use crate::site::{self, DateSource, FileResult, Report, Site};
@@ -77,8 +77,8 @@ impl Stamp {
 struct Kept {
     stamp: Option<Stamp>,
     result: FileResult,
-    /// The record's outputs and its page, when rendered in the current context.
-    outputs: Option<(Arc<RecordOutputs>, Bytes)>,
+    /// The record's outputs and its pages, when rendered in the current context.
+    outputs: Option<(Arc<RecordOutputs>, RecordPages)>,
 }
 
 /// Everything that all records' outputs depend on; when it changes, all are re-rendered.
@@ -90,8 +90,9 @@ struct Context {
     decision_report: Vec<Diagnostic>,
     decision_sources: Vec<Arc<SourceText>>,
     theme: Theme,
-    /// Whether versions were published (every page then links the change history).
-    has_history: bool,
+    /// The published versions (every page then links the change history, and each
+    /// record's internal page lists the versions that hold it).
+    versions: Vec<String>,
 }
 
 pub struct Engine {
@@ -185,7 +186,7 @@ impl Engine {
                 decision_report,
                 decision_sources,
                 theme,
-                has_history: false,
+                versions: Vec::new(),
             });
             self.forget_outputs();
         }
@@ -277,9 +278,9 @@ impl Engine {
         let (history, warnings) = archive::history::load(&self.root.join(arsip), arsip);
         report.diagnostics.extend(warnings);
         let context = self.context.as_mut().expect("set above");
-        let has_history = !history.is_empty();
-        if context.has_history != has_history {
-            context.has_history = has_history;
+        let versions: Vec<String> = history.iter().map(|v| v.versi.clone()).collect();
+        if context.versions != versions {
+            context.versions = versions;
             self.forget_outputs();
         }
         match self.render(&site, &report, &history) {
@@ -311,33 +312,32 @@ impl Engine {
         history: &[VersionInfo],
     ) -> Result<(Arc<Snapshot>, usize), Diagnostic> {
         let context = self.context.as_ref().expect("rendering needs a context");
-        let renderer = Renderer::new(site, &context.theme, context.has_history);
+        let renderer = Renderer::new(site, &context.theme, &report.diagnostics, history);
         // Render the records whose outputs are not kept.
         let files = &self.files;
-        let fresh: Vec<(String, Arc<RecordOutputs>, Bytes)> = site
+        let fresh: Vec<(String, Arc<RecordOutputs>, RecordPages)> = site
             .records
             .par_iter()
             .filter(|r| files.get(&r.path).is_none_or(|k| k.outputs.is_none()))
             .map(|r| {
-                let mut o = renderer.record_outputs(r)?;
-                let page = std::mem::take(&mut o.page);
-                Ok((r.path.clone(), Arc::new(o), page))
+                let (pages, o) = renderer.record_outputs(r)?;
+                Ok((r.path.clone(), Arc::new(o), pages))
             })
             .collect::<Result<_, Diagnostic>>()?;
         let rerendered = fresh.len();
-        for (path, o, page) in fresh {
+        for (path, o, pages) in fresh {
             if let Some(k) = self.files.get_mut(&path) {
-                k.outputs = Some((o, page));
+                k.outputs = Some((o, pages));
             }
         }
-        let outputs: Vec<&(Arc<RecordOutputs>, Bytes)> = site
+        let outputs: Vec<&(Arc<RecordOutputs>, RecordPages)> = site
             .records
             .iter()
             .filter_map(|r| self.files.get(&r.path).and_then(|k| k.outputs.as_ref()))
             .collect();
         let summary = Summary::new(&renderer, &report.diagnostics, history);
         let records: Vec<&RecordOutputs> = outputs.iter().map(|(o, _)| o.as_ref()).collect();
-        // The lists and exports, and beside them the table of record pages.
+        // The lists and exports, and beside them the tables of record pages.
         let (assembled, pages) = rayon::join(
             || {
                 let sink = MemorySink::default();
@@ -345,19 +345,23 @@ impl Engine {
                 Ok::<_, Diagnostic>(sink.into_chunks())
             },
             || {
-                outputs
-                    .iter()
-                    .map(|(o, page)| (o.page_path(), vec![page.clone()]))
-                    .collect::<HashMap<String, Chunks>>()
+                let table = |page: fn(&RecordPages) -> &Bytes| {
+                    outputs
+                        .iter()
+                        .map(|(o, pages)| (o.page_path(), vec![page(pages).clone()]))
+                        .collect::<HashMap<String, Chunks>>()
+                };
+                (table(|p| &p.public), table(|p| &p.internal))
             },
         );
-        let (lists, internal) = assembled?;
-        let mut public = pages;
+        let (lists, internal_lists) = assembled?;
+        let (mut public, mut internal) = pages;
         public.extend(lists);
+        internal.extend(internal_lists);
         let snapshot = Snapshot {
             generation: self.generation + 1,
             public,
-            internal: internal.into_iter().collect(),
+            internal,
             base_path: crate::view::base_path(context.config.base_url.as_deref()),
         };
         self.generation += 1;
