@@ -250,7 +250,7 @@ fn publish_reports_what_the_version_cost() {
     // in which they came in or changed, so a version leaves them alone).
     assert_eq!(
         line,
-        "  arsip:    archive/v0002/ (83 berkas; 10 ditulis, 73 tautan keras ke versi sebelumnya; 180 KB baru)"
+        "  arsip:    archive/v0002/ (83 berkas; 10 ditulis, 73 tautan keras ke versi sebelumnya; 181 KB baru)"
     );
     assert!(
         run.stdout
