@@ -463,7 +463,7 @@ fn the_officer_workflow_of_the_guide_from_init_to_a_verified_archive() {
     assert!(
         office
             .read("internal/index.html")
-            .contains("<a href=dik-2026-001/index.html>")
+            .contains("<a href=\"dik-2026-001/index.html\">")
     );
     assert!(
         office
