@@ -141,7 +141,10 @@ impl<'a> Renderer<'a> {
         // The theme decides, on the first page of each template, whether its minified
         // form is used; deciding on the first record before any parallel rendering
         // keeps the output the same from run to run. An error here is met again later.
-        if let Some(first) = site.records.first() {
+        // The preview keeps its theme between rebuilds: once decided, nothing to do.
+        if theme.has_undecided_templates()
+            && let Some(first) = site.records.first()
+        {
             let _ = renderer.record_html(first);
         }
         renderer

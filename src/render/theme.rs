@@ -387,20 +387,25 @@ impl Theme {
     /// The templates rendered from their minified form so far (for tests and
     /// benchmarks: the default theme's should all be).
     pub fn minified_templates(&self) -> Vec<&str> {
-        self.verdicts
-            .iter()
-            .filter(|(_, v)| v.get() == Some(&true))
-            .map(|(name, _)| name.as_str())
-            .collect()
+        self.templates_judged(true)
     }
 
     /// The templates found to render differently once minified, used as written.
     pub fn written_templates(&self) -> Vec<&str> {
+        self.templates_judged(false)
+    }
+
+    fn templates_judged(&self, minified: bool) -> Vec<&str> {
         self.verdicts
             .iter()
-            .filter(|(_, v)| v.get() == Some(&false))
+            .filter(|(_, v)| v.get() == Some(&minified))
             .map(|(name, _)| name.as_str())
             .collect()
+    }
+
+    /// Whether some template still waits for its first page to decide its form.
+    pub fn has_undecided_templates(&self) -> bool {
+        self.verdicts.values().any(|v| v.get().is_none())
     }
 }
 

@@ -8,6 +8,21 @@ use std::process::{Command, Stdio};
 use walkdir::WalkDir;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_daftar");
+/// The columns of a paged register's search index (`cari.json`): all of them public.
+pub const SEARCH_INDEX_COLUMNS: [&str; 11] = [
+    "no",
+    "nomor",
+    "judul",
+    "status",
+    "huruf",
+    "akhir",
+    "akhir_teks",
+    "ditetapkan",
+    "slug",
+    "unit",
+    "dasar_hukum",
+];
+
 /// The build date of every test (the sample register and the generator are valid on it).
 pub const DATE: &str = "2026-11-25";
 
