@@ -366,11 +366,14 @@ fn build_to_disk(
     notices: &[Diagnostic],
     history: &[VersionInfo],
 ) -> Result<(usize, usize), Diagnostic> {
-    let sink = render::sink::DiskSink::new(
-        writer.staging(write::PUBLIC_STAGE)?,
-        writer.staging(write::INTERNAL_STAGE)?,
-    );
-    render::render_into(site, theme, notices, history, &sink)?;
+    let sink = render::sink::DiskSink::staging(writer)?;
+    let input = render::Input {
+        site,
+        theme,
+        notices,
+        history,
+    };
+    render::render_site(&input, None, &sink)?;
     writer.commit(write::output_moves(&site.config.outputs))?;
     Ok(sink.counts())
 }

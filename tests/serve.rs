@@ -756,6 +756,7 @@ fn the_incremental_engine_gives_exactly_the_full_build_of_a_paged_register() {
 }
 
 fn incremental_engine_gives_the_full_build(paged: bool) {
+    use daftar::render::sink::MemorySink;
     use daftar::serve::engine::{Engine, Outcome, Snapshot};
     use daftar::serve::events::Batch;
 
@@ -791,9 +792,17 @@ fn incremental_engine_gives_the_full_build(paged: bool) {
     }
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 25);
     let mut engine = Engine::new(&root, date);
-    let Outcome::Built { snapshot, .. } = engine.rebuild_all() else {
+    let sink = MemorySink::default();
+    let Outcome::Built {
+        generation,
+        rerendered,
+        ..
+    } = engine.rebuild_all(&sink)
+    else {
         panic!("the sample builds")
     };
+    assert_eq!(rerendered, 19, "the first build renders every record");
+    let snapshot = Snapshot::of(sink, generation, String::new());
     check(&root, &snapshot);
     assert_eq!(
         snapshot.public.contains_key("halaman-2.html") && snapshot.public.contains_key("cari.json"),
@@ -919,11 +928,22 @@ fn incremental_engine_gives_the_full_build(paged: bool) {
             }),
         ),
     ];
-    for (paths, change) in changes {
+    for (i, (paths, change)) in changes.into_iter().enumerate() {
         change();
         let batch = Batch::of(&root, paths.iter().map(|p| root.join(p)));
-        match engine.rebuild(&batch) {
-            Outcome::Built { snapshot, .. } => check(&root, &snapshot),
+        let sink = MemorySink::default();
+        match engine.rebuild(&batch, &sink) {
+            Outcome::Built {
+                generation,
+                rerendered,
+                ..
+            } => {
+                // The first change edits one record: the others come from the cache.
+                if i == 0 {
+                    assert_eq!(rerendered, 1, "{paths:?}");
+                }
+                check(&root, &Snapshot::of(sink, generation, String::new()))
+            }
             Outcome::Failed { report } => panic!("{paths:?}: {:?}", report.diagnostics),
         }
     }

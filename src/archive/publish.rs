@@ -12,7 +12,7 @@ use super::history::diff;
 use super::{RecordEntry, STAGING_PREFIX, VERSION_FILE, VersionInfo, version_name};
 use crate::code::Code;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::{self, Files, theme::Theme};
+use crate::render::{self, Files, sink::DiskSink, theme::Theme};
 use crate::site::Site;
 use crate::source::sha256_hex;
 use crate::view::VERSION;
@@ -211,9 +211,13 @@ pub fn publish(
     if let Some(newest) = with_new.last_mut() {
         newest.sidik = Some(staged_bag.tagmanifest_sha256.clone());
     }
-    let deployed = render::render(site, theme, notices, &with_new)?;
-    writer.stage_files(write::PUBLIC_STAGE, &deployed.public)?;
-    writer.stage_files(write::INTERNAL_STAGE, &deployed.internal)?;
+    let deployed = render::Input {
+        site,
+        theme,
+        notices,
+        history: &with_new,
+    };
+    render::render_site(&deployed, None, &DiskSink::staging(writer)?)?;
     // The version first: no output may show a version the archive does not have.
     let mut moves = vec![Move {
         dari: versi.clone(),

@@ -1,10 +1,13 @@
 //! Rendering: the public site and the internal archive index are two views of one site
-//! model. Each record is rendered on its own ([`fragments`]), in parallel, and its parts
-//! are poured into the pages that list every record ([`assemble`]); where the bytes go is
-//! decided by a [`sink::Sink`]: memory (the preview server, publishing) or the staging
-//! folders of a build.
+//! model. [`render_site`] is the one way a site is rendered, for every command: each
+//! record is rendered on its own ([`fragments`]), in parallel (or taken from a
+//! [`cache::RecordCache`] the preview keeps between builds), and its parts are poured into
+//! the pages that list every record ([`assemble`]); where the bytes go is decided by a
+//! [`sink::Sink`]: memory (the preview server, the archive's copy of a version) or the
+//! staging folders of the site's writer (`build`, `publish`, `watch`).
 
 pub mod assemble;
+pub mod cache;
 pub mod exports;
 pub mod fragments;
 pub mod minify;
@@ -16,7 +19,9 @@ pub mod skeleton;
 pub mod slots;
 pub mod theme;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -24,6 +29,7 @@ use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 use crate::version::VersionInfo;
 use assemble::{Aggregates, Summary};
+use cache::RecordCache;
 use fragments::{RecordOutputs, Renderer};
 use sink::{MemorySink, Sink};
 use skeleton::Numbers;
@@ -32,59 +38,78 @@ use theme::{Target, Theme};
 /// Files of one output folder: path inside it (with `/`) → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
-/// Both output folders of a build.
+/// Both output folders of a build, in memory.
 pub struct Rendered {
     pub public: Files,
     pub internal: Files,
+}
+
+/// What a site's outputs are rendered from. `notices` are the warnings of this build,
+/// listed on the internal index; `history` the published versions.
+pub struct Input<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub notices: &'a [Diagnostic],
+    pub history: &'a [VersionInfo],
+}
+
+/// What a render did: the records it wrote, and how many of them it rendered (the
+/// others were taken from the cache).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordCounts {
+    pub records: usize,
+    pub rendered: usize,
 }
 
 /// Records rendered together before their parts are written: enough to keep both
 /// cores busy, few enough that a large register is never held in memory whole.
 const CHUNK: usize = 512;
 
-/// Renders the whole site into `sink`. `notices` are the warnings of this build, listed
-/// on the internal index; `history` the published versions.
-pub fn render_into(
-    site: &Site,
-    theme: &Theme,
-    notices: &[Diagnostic],
-    history: &[VersionInfo],
+/// Renders the whole site into `sink`, taking unchanged records from `cache` (and
+/// keeping what it renders there) when there is one.
+pub fn render_site(
+    input: &Input,
+    cache: Option<&RecordCache>,
     sink: &dyn Sink,
-) -> Result<(), Diagnostic> {
-    let renderer = Renderer::new(site, theme, notices, history);
-    let summary = Summary::new(&renderer, notices, history);
+) -> Result<RecordCounts, Diagnostic> {
+    let site = input.site;
+    let renderer = Renderer::new(site, input.theme, input.notices, input.history);
+    let summary = Summary::new(&renderer, input.notices, input.history);
     let numbers = Numbers::new(site.records.len());
     let mut aggregates = Aggregates::open(&renderer, sink, &summary, &numbers)?;
+    let rendered = AtomicUsize::new(0);
     for chunk in site.records.chunks(CHUNK) {
-        let outputs: Vec<RecordOutputs> = chunk
+        let outputs: Vec<Arc<RecordOutputs>> = chunk
             .par_iter()
             .map(|r| {
-                let (pages, o) = renderer.record_outputs(r)?;
+                let (pages, o) = match cache.and_then(|c| c.get(r)) {
+                    Some(kept) => kept,
+                    None => {
+                        let (pages, o) = renderer.record_outputs(r)?;
+                        let o = Arc::new(o);
+                        if let Some(c) = cache {
+                            c.keep(r, &pages, &o);
+                        }
+                        rendered.fetch_add(1, Ordering::Relaxed);
+                        (pages, o)
+                    }
+                };
                 sink.file(Target::Public, &o.page_path(), pages.public)?;
                 sink.file(Target::Internal, &o.page_path(), pages.internal)?;
                 Ok(o)
             })
             .collect::<Result<_, Diagnostic>>()?;
-        aggregates.extend(&outputs.iter().collect::<Vec<_>>())?;
+        aggregates.extend(&outputs.iter().map(Arc::as_ref).collect::<Vec<_>>())?;
     }
     aggregates.finish()?;
-    assemble::site_pages(&renderer, sink, &summary)
-}
-
-/// The pages that list every record, the exports and the site's own pages, from the
-/// records' outputs already rendered (in record order). Record pages (public and
-/// internal) are not written: watch mode keeps them apart.
-pub fn assemble_outputs(
-    renderer: &Renderer,
-    summary: &Summary,
-    outputs: &[&RecordOutputs],
-    sink: &dyn Sink,
-) -> Result<(), Diagnostic> {
-    let numbers = Numbers::new(renderer.site.records.len());
-    let mut aggregates = Aggregates::open(renderer, sink, summary, &numbers)?;
-    aggregates.extend(outputs)?;
-    aggregates.finish()?;
-    assemble::site_pages(renderer, sink, summary)
+    assemble::site_pages(&renderer, sink, &summary)?;
+    if let Some(c) = cache {
+        c.keep_only(site.records.iter().map(|r| r.as_ref()));
+    }
+    Ok(RecordCounts {
+        records: site.records.len(),
+        rendered: rendered.into_inner(),
+    })
 }
 
 /// Renders everything in memory.
@@ -95,9 +120,15 @@ pub fn render(
     history: &[VersionInfo],
 ) -> Result<Rendered, Diagnostic> {
     let sink = MemorySink::default();
-    render_into(site, theme, notices, history, &sink)?;
+    let input = Input {
+        site,
+        theme,
+        notices,
+        history,
+    };
+    render_site(&input, None, &sink)?;
     let (public, internal) = sink.into_chunks();
-    let flat = |files: BTreeMap<String, sink::Chunks>| {
+    let flat = |files: HashMap<String, sink::Chunks>| {
         files
             .into_iter()
             .map(|(k, chunks)| (k, sink::concat(&chunks)))

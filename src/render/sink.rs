@@ -1,9 +1,12 @@
-//! Where rendered bytes go: into memory (the preview server, publishing, tests) or
-//! straight into staging folders on disk (a build), without holding the whole site.
+//! Where rendered bytes go: into memory (the preview server, the archive's copy of a
+//! published version, tests) or straight into the staging folders of the site's writer
+//! (`build`, `publish`, `watch`: the one way outputs reach the disk), without holding
+//! the whole site.
 //!
 //! Pages are written as chunks of shared bytes: in memory a page that lists every
 //! record is a list of the records' fragments, assembled without copying them.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +16,7 @@ use bytes::Bytes;
 
 use super::theme::Target;
 use crate::diagnostic::Diagnostic;
-use crate::write::write_error;
+use crate::write::{self, SiteWriter, write_error};
 
 /// A file as its chunks, in order.
 pub type Chunks = Vec<Bytes>;
@@ -40,7 +43,10 @@ pub trait Sink: Sync {
     fn spool(&self) -> Result<Box<dyn Spool>, Diagnostic>;
 }
 
-type Store = Arc<Mutex<std::collections::BTreeMap<String, Chunks>>>;
+/// Files by their path in their folder.
+pub type ChunkedFiles = HashMap<String, Chunks>;
+
+type Store = Arc<Mutex<ChunkedFiles>>;
 
 /// Collects the files in memory, as chunks.
 #[derive(Default)]
@@ -57,12 +63,8 @@ impl MemorySink {
         }
     }
 
-    pub fn into_chunks(
-        self,
-    ) -> (
-        std::collections::BTreeMap<String, Chunks>,
-        std::collections::BTreeMap<String, Chunks>,
-    ) {
+    /// The public and the internal files.
+    pub fn into_chunks(self) -> (ChunkedFiles, ChunkedFiles) {
         let take = |m: Store| {
             Arc::try_unwrap(m)
                 .map(|m| m.into_inner().expect("not poisoned"))
@@ -137,21 +139,23 @@ impl Sink for MemorySink {
     }
 }
 
-/// Writes straight into two folders (the staging folders of a build).
+/// Writes straight into the two output folders the site's writer stages; the writer's
+/// commit then swaps them in.
 pub struct DiskSink {
-    pub public: PathBuf,
-    pub internal: PathBuf,
+    public: PathBuf,
+    internal: PathBuf,
     /// Files written, per target.
     written: Mutex<(usize, usize)>,
 }
 
 impl DiskSink {
-    pub fn new(public: PathBuf, internal: PathBuf) -> Self {
-        DiskSink {
-            public,
-            internal,
+    /// New, empty staging folders of `writer` for both outputs.
+    pub fn staging(writer: &SiteWriter) -> Result<Self, Diagnostic> {
+        Ok(DiskSink {
+            public: writer.staging(write::PUBLIC_STAGE)?,
+            internal: writer.staging(write::INTERNAL_STAGE)?,
             written: Mutex::new((0, 0)),
-        }
+        })
     }
 
     fn path(&self, target: Target, rel: &str) -> Result<PathBuf, Diagnostic> {

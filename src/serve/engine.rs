@@ -1,29 +1,29 @@
-//! The incremental build behind watch mode. It keeps every record file as read and
-//! every record's rendered outputs; a change re-reads and re-checks only the files that
-//! changed, re-renders only their records, and assembles the pages that list every
-//! record from the kept outputs. A configuration or theme change (or a new day) starts
-//! over. The result is byte for byte what `daftar build` writes for the same files, and
-//! a failed rebuild leaves the last good result in place.
+//! The incremental build behind watch mode. It keeps every record file as read, and a
+//! [`RecordCache`] of every record's rendered outputs; a change re-reads and re-checks
+//! only the files that changed, and renders the site the one way every command does
+//! ([`render::render_site`]), which re-renders only the records not in the cache. A
+//! configuration or theme change (or a new day) starts over. The result is byte for byte
+//! what `daftar build` writes for the same files, and a failed rebuild leaves the last
+//! good result in place.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use bytes::Bytes;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::events::Batch;
-use crate::archive::{self, VersionInfo};
+use crate::archive;
 use crate::config::{CONTENT_DIR, Config};
 use crate::decision::{self, Decisions};
 use crate::diagnostic::{Diagnostic, SourceText};
-use crate::render::assemble::Summary;
-use crate::render::fragments::{RecordOutputs, RecordPages, Renderer};
-use crate::render::sink::{Chunks, MemorySink};
+use crate::render::cache::RecordCache;
+use crate::render::sink::{ChunkedFiles, MemorySink, Sink};
 use crate::render::theme::{self, Theme};
-use crate::site::{self, DateSource, FileResult, Report, Site};
+use crate::render::{self, Input};
+use crate::site::{self, DateSource, FileResult, Report};
 use crate::source;
 
 /// The files of a good build, as served (never the reload script: that is added when
@@ -31,18 +31,34 @@ use crate::source;
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     pub generation: u64,
-    pub public: HashMap<String, Chunks>,
-    pub internal: HashMap<String, Chunks>,
+    pub public: ChunkedFiles,
+    pub internal: ChunkedFiles,
     /// Where the site lives on its host ("/dik/"): pages served at any address (404)
     /// link there, so the preview serves the public site there too.
     pub base_path: String,
 }
 
+impl Snapshot {
+    /// The files a rebuild rendered into `sink`.
+    pub fn of(sink: MemorySink, generation: u64, base_path: String) -> Snapshot {
+        let (public, internal) = sink.into_chunks();
+        Snapshot {
+            generation,
+            public,
+            internal,
+            base_path,
+        }
+    }
+}
+
 /// What a rebuild gave.
 pub enum Outcome {
-    /// A new good build; the warnings it had.
+    /// A new good build, rendered into the sink given; the warnings it had.
     Built {
-        snapshot: Arc<Snapshot>,
+        /// Counts the good builds: the preview's pages reload when it changes.
+        generation: u64,
+        /// Where the site lives on its host (see [`Snapshot::base_path`]).
+        base_path: String,
         report: Report,
         records: usize,
         rerendered: usize,
@@ -77,8 +93,6 @@ impl Stamp {
 struct Kept {
     stamp: Option<Stamp>,
     result: FileResult,
-    /// The record's outputs and its pages, when rendered in the current context.
-    outputs: Option<(Arc<RecordOutputs>, RecordPages)>,
 }
 
 /// Everything that all records' outputs depend on; when it changes, all are re-rendered.
@@ -100,6 +114,8 @@ pub struct Engine {
     tanggal: Option<NaiveDate>,
     context: Option<Context>,
     files: BTreeMap<String, Kept>,
+    /// The records' outputs rendered in the current context.
+    rendered: RecordCache,
     /// What the last scan of content/ reported (ignored files, unreadable folders).
     discovered: Vec<Diagnostic>,
     generation: u64,
@@ -112,6 +128,7 @@ impl Engine {
             tanggal,
             context: None,
             files: BTreeMap::new(),
+            rendered: RecordCache::default(),
             discovered: Vec::new(),
             generation: 0,
         }
@@ -133,14 +150,19 @@ impl Engine {
     }
 
     /// Starts over: configuration, theme and every file.
-    pub fn rebuild_all(&mut self) -> Outcome {
-        self.rebuild(&Batch {
-            everything: true,
-            ..Batch::default()
-        })
+    pub fn rebuild_all(&mut self, sink: &dyn Sink) -> Outcome {
+        self.rebuild(
+            &Batch {
+                everything: true,
+                ..Batch::default()
+            },
+            sink,
+        )
     }
 
-    pub fn rebuild(&mut self, batch: &Batch) -> Outcome {
+    /// Rebuilds after the changes of `batch`, rendering into `sink` (which holds a
+    /// partial site when the rebuild fails).
+    pub fn rebuild(&mut self, batch: &Batch, sink: &dyn Sink) -> Outcome {
         let started = Instant::now();
         let dates = DateSource::from_env(self.tanggal);
         // The configuration: read again when it changed (or was never good).
@@ -188,7 +210,7 @@ impl Engine {
                 theme,
                 versions: Vec::new(),
             });
-            self.forget_outputs();
+            self.rendered.clear();
         }
         let context = self.context.as_ref().expect("set above");
         report
@@ -246,20 +268,7 @@ impl Engine {
             })
             .collect();
         for (p, stamp, result) in reread {
-            // Unchanged bytes (a save without an edit) keep their rendered outputs.
-            let outputs = self
-                .files
-                .remove(&p)
-                .filter(|k| k.result.sha256 == result.sha256)
-                .and_then(|k| k.outputs);
-            self.files.insert(
-                p,
-                Kept {
-                    stamp,
-                    result,
-                    outputs,
-                },
-            );
+            self.files.insert(p, Kept { stamp, result });
         }
 
         let files: Vec<(&str, &FileResult)> = self
@@ -281,91 +290,31 @@ impl Engine {
         let versions: Vec<String> = history.iter().map(|v| v.versi.clone()).collect();
         if context.versions != versions {
             context.versions = versions;
-            self.forget_outputs();
+            self.rendered.clear();
         }
-        match self.render(&site, &report, &history) {
-            Ok((snapshot, rerendered)) => Outcome::Built {
-                snapshot,
-                records: site.records.len(),
-                report,
-                rerendered,
-                took: started.elapsed(),
-            },
+        let input = Input {
+            site: &site,
+            theme: &context.theme,
+            notices: &report.diagnostics,
+            history: &history,
+        };
+        match render::render_site(&input, Some(&self.rendered), sink) {
+            Ok(rendered) => {
+                self.generation += 1;
+                Outcome::Built {
+                    generation: self.generation,
+                    base_path: crate::view::base_path(site.config.base_url.as_deref()),
+                    records: rendered.records,
+                    rerendered: rendered.rendered,
+                    report,
+                    took: started.elapsed(),
+                }
+            }
             Err(d) => {
                 report.push(d);
                 Outcome::Failed { report }
             }
         }
-    }
-
-    /// Every record is rendered again at the next build (what all pages share changed).
-    fn forget_outputs(&mut self) {
-        for kept in self.files.values_mut() {
-            kept.outputs = None;
-        }
-    }
-
-    fn render(
-        &mut self,
-        site: &Site,
-        report: &Report,
-        history: &[VersionInfo],
-    ) -> Result<(Arc<Snapshot>, usize), Diagnostic> {
-        let context = self.context.as_ref().expect("rendering needs a context");
-        let renderer = Renderer::new(site, &context.theme, &report.diagnostics, history);
-        // Render the records whose outputs are not kept.
-        let files = &self.files;
-        let fresh: Vec<(String, Arc<RecordOutputs>, RecordPages)> = site
-            .records
-            .par_iter()
-            .filter(|r| files.get(&r.path).is_none_or(|k| k.outputs.is_none()))
-            .map(|r| {
-                let (pages, o) = renderer.record_outputs(r)?;
-                Ok((r.path.clone(), Arc::new(o), pages))
-            })
-            .collect::<Result<_, Diagnostic>>()?;
-        let rerendered = fresh.len();
-        for (path, o, pages) in fresh {
-            if let Some(k) = self.files.get_mut(&path) {
-                k.outputs = Some((o, pages));
-            }
-        }
-        let outputs: Vec<&(Arc<RecordOutputs>, RecordPages)> = site
-            .records
-            .iter()
-            .filter_map(|r| self.files.get(&r.path).and_then(|k| k.outputs.as_ref()))
-            .collect();
-        let summary = Summary::new(&renderer, &report.diagnostics, history);
-        let records: Vec<&RecordOutputs> = outputs.iter().map(|(o, _)| o.as_ref()).collect();
-        // The lists and exports, and beside them the tables of record pages.
-        let (assembled, pages) = rayon::join(
-            || {
-                let sink = MemorySink::default();
-                crate::render::assemble_outputs(&renderer, &summary, &records, &sink)?;
-                Ok::<_, Diagnostic>(sink.into_chunks())
-            },
-            || {
-                let table = |page: fn(&RecordPages) -> &Bytes| {
-                    outputs
-                        .iter()
-                        .map(|(o, pages)| (o.page_path(), vec![page(pages).clone()]))
-                        .collect::<HashMap<String, Chunks>>()
-                };
-                (table(|p| &p.public), table(|p| &p.internal))
-            },
-        );
-        let (lists, internal_lists) = assembled?;
-        let (mut public, mut internal) = pages;
-        public.extend(lists);
-        internal.extend(internal_lists);
-        let snapshot = Snapshot {
-            generation: self.generation + 1,
-            public,
-            internal,
-            base_path: crate::view::base_path(context.config.base_url.as_deref()),
-        };
-        self.generation += 1;
-        Ok((Arc::new(snapshot), rerendered))
     }
 }
 

@@ -23,7 +23,7 @@ use crate::code::Code;
 use crate::config::{CONTENT_DIR, DECISIONS_DIR, THEMES_DIR};
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::print;
-use crate::render::sink::concat;
+use crate::render::sink::{DiskSink, MemorySink, Sink};
 use crate::ui::{Exit, Ui};
 use crate::write;
 use engine::{Engine, Outcome, Snapshot};
@@ -369,16 +369,21 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     let mut engine = Engine::new(root, tanggal);
     let apply = {
         let shared = Arc::clone(&shared);
-        move |outcome: &Outcome| match outcome {
-            Outcome::Built { snapshot, .. } => {
+        move |outcome: &Outcome, sink: MemorySink| match outcome {
+            Outcome::Built {
+                generation,
+                base_path,
+                ..
+            } => {
+                let snapshot = Snapshot::of(sink, *generation, base_path.clone());
                 // Problems first: a page connecting now sees the old build without the
                 // overlay, then the reload.
                 *shared.problems.write().expect("not poisoned") = None;
                 let previous = std::mem::replace(
                     &mut *shared.snapshot.write().expect("not poisoned"),
-                    Arc::clone(snapshot),
+                    Arc::new(snapshot),
                 );
-                let _ = shared.notices.send(Notice::Reload(snapshot.generation));
+                let _ = shared.notices.send(Notice::Reload(*generation));
                 // Freeing the previous build's files (thousands of them) is no reason to
                 // keep the next rebuild waiting.
                 std::thread::spawn(move || drop(previous));
@@ -390,9 +395,10 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
             }
         }
     };
-    let first = engine.rebuild_all();
+    let sink = MemorySink::default();
+    let first = engine.rebuild_all(&sink);
     tell(ui, &first, true);
-    apply(&first);
+    apply(&first, sink);
 
     if !ip.is_loopback() {
         ui.status(&format!(
@@ -410,9 +416,10 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     let loop_ui = ui.clone();
     std::thread::spawn(move || {
         while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
-            let outcome = engine.rebuild(&batch);
+            let sink = MemorySink::default();
+            let outcome = engine.rebuild(&batch, &sink);
             tell(&loop_ui, &outcome, false);
-            apply(&outcome);
+            apply(&outcome, sink);
         }
     });
 
@@ -443,31 +450,14 @@ pub fn serve(root: &Path, tanggal: Option<NaiveDate>, port: u16, ip: IpAddr, ui:
     }
 }
 
-/// Writes a good build's files over the output folders, the way `build` does.
-fn write_snapshot(
-    writer: &write::SiteWriter,
-    outputs: &crate::config::Outputs,
-    snapshot: &Snapshot,
-) -> Result<(), Diagnostic> {
-    for (name, files) in [
-        (write::PUBLIC_STAGE, &snapshot.public),
-        (write::INTERNAL_STAGE, &snapshot.internal),
-    ] {
-        writer.stage_files(
-            name,
-            files.iter().map(|(rel, chunks)| (rel, concat(chunks))),
-        )?;
-    }
-    writer.commit(write::output_moves(outputs))
-}
-
 /// One rebuild of watch mode under the site's lock (a build or publish running now is
-/// waited for), written when it succeeds.
+/// waited for), rendered into the writer's staging folders and swapped in when it
+/// succeeds, the way `build` writes.
 fn rebuild_and_write(
     root: &Path,
     engine: &mut Engine,
     ui: &Ui,
-    rebuild: impl FnOnce(&mut Engine) -> Outcome,
+    rebuild: impl FnOnce(&mut Engine, &dyn Sink) -> Outcome,
     first: bool,
 ) {
     let report = |diagnostics: Vec<Diagnostic>| {
@@ -495,11 +485,21 @@ fn rebuild_and_write(
             return;
         }
     };
-    let outcome = rebuild(engine);
+    // No site (no daftar.toml): nothing is written, the rebuild says what is missing.
+    let staged = writer.as_ref().map(DiskSink::staging).transpose();
+    let outcome = match &staged {
+        Ok(Some(sink)) => rebuild(engine, sink),
+        Ok(None) => rebuild(engine, &MemorySink::default()),
+        Err(d) => {
+            report(vec![d.clone()]);
+            return;
+        }
+    };
     tell(ui, &outcome, first);
-    if let (Some(writer), Outcome::Built { snapshot, .. }, Some(outputs)) =
+    // A failed rebuild's staging folders are removed with the writer.
+    if let (Some(writer), Outcome::Built { .. }, Some(outputs)) =
         (&writer, &outcome, engine.outputs())
-        && let Err(d) = write_snapshot(writer, &outputs, snapshot)
+        && let Err(d) = writer.commit(write::output_moves(&outputs))
     {
         report(vec![d]);
     }
@@ -513,10 +513,16 @@ pub fn watch_and_write(root: &Path, tanggal: Option<NaiveDate>, ui: &Ui) -> Exit
         return runtime_error(ui, e);
     }
     let mut engine = Engine::new(root, tanggal);
-    rebuild_and_write(root, &mut engine, ui, Engine::rebuild_all, true);
+    rebuild_and_write(root, &mut engine, ui, |e, sink| e.rebuild_all(sink), true);
     ui.status("Mengawasi content/, keputusan/, daftar.toml, dan tema; keluaran ditulis ulang setiap kali berubah. Tekan Ctrl-C untuk berhenti.");
     while let Some(batch) = sources.next_batch(&rx, || engine.day_changed()) {
-        rebuild_and_write(root, &mut engine, ui, |e| e.rebuild(&batch), false);
+        rebuild_and_write(
+            root,
+            &mut engine,
+            ui,
+            |e, sink| e.rebuild(&batch, sink),
+            false,
+        );
     }
     ui.status("Pengawasan dihentikan.");
     Exit::Ok

@@ -280,27 +280,6 @@ impl SiteWriter {
         Ok(dir)
     }
 
-    /// Writes `files` (path inside the folder, bytes) into a new staging folder `name`.
-    pub fn stage_files<'a, B: AsRef<[u8]>>(
-        &self,
-        name: &str,
-        files: impl IntoIterator<Item = (&'a String, B)>,
-    ) -> Result<(), Diagnostic> {
-        let dir = self.staging(name)?;
-        let mut made = std::collections::BTreeSet::new();
-        for (rel, bytes) in files {
-            let path = dir.join(rel);
-            if let Some(parent) = path.parent()
-                && made.insert(parent.to_path_buf())
-            {
-                fs::create_dir_all(parent).map_err(|e| write_error(parent, &e))?;
-            }
-            fs::write(&path, bytes).map_err(|e| write_error(&path, &e))?;
-            fault::point("staging");
-        }
-        Ok(())
-    }
-
     /// Moves the staged folders into place, all or nothing: once the journal is saved
     /// the write is finished even by a later command; a move that fails undoes the
     /// moves made.
@@ -394,11 +373,14 @@ mod tests {
         tmp
     }
 
-    fn files(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, Vec<u8>> {
-        pairs
-            .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
-            .collect()
+    /// Writes `files` (path, text) into the new staging folder `name`.
+    fn stage(w: &SiteWriter, name: &str, files: &[(&str, &str)]) {
+        let dir = w.staging(name).unwrap();
+        for (path, text) in files {
+            let path = dir.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
     }
 
     fn open(root: &Path) -> SiteWriter {
@@ -415,11 +397,11 @@ mod tests {
         fs::create_dir_all(dest.join("lama")).unwrap();
         fs::write(dest.join("lama/index.html"), "lama").unwrap();
         let w = open(tmp.path());
-        w.stage_files(
+        stage(
+            &w,
             "publik",
-            &files(&[("index.html", "baru"), ("a/index.html", "a")]),
-        )
-        .unwrap();
+            &[("index.html", "baru"), ("a/index.html", "a")],
+        );
         w.commit(vec![Move {
             dari: "publik".into(),
             ke: "public".into(),
@@ -447,10 +429,8 @@ mod tests {
         // A version that exists already cannot be placed: the swap before it is undone.
         fs::create_dir_all(tmp.path().join("archive/v0001")).unwrap();
         let w = open(tmp.path());
-        w.stage_files("publik", &files(&[("index.html", "baru")]))
-            .unwrap();
-        w.stage_files("v0001", &files(&[("bagit.txt", "x")]))
-            .unwrap();
+        stage(&w, "publik", &[("index.html", "baru")]);
+        stage(&w, "v0001", &[("bagit.txt", "x")]);
         let err = w
             .commit(vec![
                 Move {
