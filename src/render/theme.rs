@@ -251,40 +251,51 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
         }
     }
 
-    // Parse one by one first, so that an error names the file it is in.
-    for (name, text, origin) in &templates {
-        if let Err(e) = tera::Template::new(name, None, text) {
-            return Err(parse_error(origin, text, &e));
-        }
-    }
-    let written = tera_of(
-        templates
-            .iter()
-            .map(|(name, text, _)| (name.as_str(), text.as_str())),
-    )
-    .map_err(|e| ThemeError::from(template_error(&format!("{THEMES_DIR}/{tema}"), &e)))?;
-    // A template whose minified text no longer parses is kept as written.
-    let minified: Vec<(String, Option<String>)> = templates
-        .iter()
-        .map(|(name, text, _)| {
-            let small = minify::template(text);
-            let parses = tera::Template::new(name, None, &small).is_ok();
-            (name.clone(), parses.then_some(small))
-        })
-        .collect();
-    let compact = tera_of(
-        templates
-            .iter()
-            .zip(&minified)
-            .map(|((name, text, _), (_, small))| (name.as_str(), small.as_deref().unwrap_or(text))),
+    // Each template is parsed once in each form, both forms side by side: as written
+    // (one by one, so that an error names the file it is in), and minified (a template
+    // whose minified text no longer parses is kept as written).
+    let (written, minified) = rayon::join(
+        || {
+            templates
+                .iter()
+                .map(|(name, text, origin)| {
+                    tera::Template::new(name, None, text)
+                        .map_err(|e| parse_error(origin, text, &e))
+                })
+                .collect::<Result<Vec<_>, ThemeError>>()
+        },
+        || {
+            templates
+                .iter()
+                .map(|(name, text, _)| {
+                    let small = minify::template(text);
+                    tera::Template::new(name, None, &small).ok()
+                })
+                .collect::<Vec<_>>()
+        },
     );
+    let written = written?;
+    // The minified form of a template that did not survive is the written one.
+    let compact_templates: Vec<tera::Template> = written
+        .iter()
+        .zip(&minified)
+        .map(|(w, small)| small.clone().unwrap_or_else(|| w.clone()))
+        .collect();
+    let minified: Vec<(String, bool)> = templates
+        .iter()
+        .zip(&minified)
+        .map(|((name, _, _), small)| (name.clone(), small.is_some()))
+        .collect();
+    let written = tera_of(written)
+        .map_err(|e| ThemeError::from(template_error(&format!("{THEMES_DIR}/{tema}"), &e)))?;
+    let compact = tera_of(compact_templates);
     let (compact, verdicts) = match compact {
         Ok(compact) => {
             let verdicts = minified
                 .into_iter()
-                .map(|(name, small)| {
+                .map(|(name, survived)| {
                     let verdict = OnceLock::new();
-                    if small.is_none() {
+                    if !survived {
                         let _ = verdict.set(false);
                     }
                     (name, verdict)
@@ -314,11 +325,17 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
     })
 }
 
-fn tera_of<'a>(templates: impl IntoIterator<Item = (&'a str, &'a str)>) -> tera::Result<Tera> {
+/// A Tera of templates already parsed (what `add_raw_templates` does, without parsing
+/// them again).
+fn tera_of(templates: Vec<tera::Template>) -> tera::Result<Tera> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
-    tera.add_raw_templates(templates)?;
+    for t in templates {
+        tera.templates.insert(t.name.clone(), t);
+    }
+    tera.build_inheritance_chains()?;
+    tera.check_macro_files()?;
     Ok(tera)
 }
 
