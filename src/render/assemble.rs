@@ -11,7 +11,7 @@ use tera::Context;
 
 use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
-use super::internal_pages::InternalPages;
+use super::internal_pages::{InternalPages, PAGED_ASSETS};
 use super::paging::Paging;
 use super::register::RegisterPages;
 use super::sink::{Output, Sink};
@@ -513,6 +513,10 @@ pub fn site_pages(
         )?;
     }
     for ((target, path), bytes) in &theme.assets {
+        // A paged internal index writes its own beside its pages.
+        if *target == Target::Internal && PAGED_ASSETS.contains(&path.as_str()) {
+            continue;
+        }
         sink.file(*target, path, Bytes::from(bytes.clone()))?;
     }
     Ok(())

@@ -1,8 +1,10 @@
 //! The internal index's pages (`internal/index.html`, and `halaman-2.html`… beside it
 //! beyond the page size), each written from its own skeleton as its rows come in record
-//! order, and the search index of a paged internal index (`cari.js`). The index has one
-//! table, so one page is open at a time: opened with its first row, finished with its
-//! last.
+//! order, and what only a paged internal index uses: its search index (`cari.js`) and the
+//! theme's script and style sheet for its pages (`halaman.js`, `halaman.css`), written
+//! beside its pages rather than with the theme's other assets, so that an index of one
+//! page stays as it always was. The index has one table, so one page is open at a time:
+//! opened with its first row, finished with its last.
 
 use bytes::Bytes;
 use tera::Context;
@@ -17,6 +19,9 @@ use super::theme::{Target, Theme};
 use crate::diagnostic::Diagnostic;
 
 const BARIS: &str = "baris";
+
+/// The theme's assets (in `static/internal/`) that only a paged index uses.
+pub const PAGED_ASSETS: [&str; 2] = ["halaman.css", "halaman.js"];
 
 pub struct InternalPages<'s> {
     sink: &'s dyn Sink,
@@ -43,6 +48,11 @@ impl<'s> InternalPages<'s> {
     ) -> Result<Self, Diagnostic> {
         let paging = Paging::one_table(size, rows, search_index::FILE);
         let search = if paging.is_paged() {
+            for name in PAGED_ASSETS {
+                if let Some(bytes) = theme.assets.get(&(Target::Internal, name.to_string())) {
+                    sink.file(Target::Internal, name, Bytes::from(bytes.clone()))?;
+                }
+            }
             let mut out = sink.stream(Target::Internal, search_index::FILE)?;
             out.put(Bytes::from(search_index::head()))?;
             Some((out, Texts::default()))
