@@ -164,8 +164,14 @@ async function pagedIndex(page, where, rows) {
 
   await attempt(where, 'the order of every record', async () => {
     await page.goto(server.url + 'index.html', { waitUntil: 'load' });
-    await page.selectOption('#saring-urut', 'sop-turun');
+    // The page's own header orders every record, then the results' header reverses it.
+    await page.locator('table.daftar:not(.daftar-hasil) th[data-kunci="sop"] button').click();
     await shows(entries.length, 'sorted by SOP minutes');
+    const least = entries.reduce((m, e) => Math.min(m, e[col.menit]), Infinity);
+    const up = (await cells('sop')).map(parseFloat);
+    if (up[0] !== least || up.some((v, i) => i > 0 && v < up[i - 1])) fail(where, `sorted by SOP minutes: ${up.slice(0, 8)} (least: ${least})`);
+    await page.locator('#hasil th[data-kunci="sop"] button').click();
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('urut') === 'sop-turun');
     const sop = (await cells('sop')).map(parseFloat);
     const most = entries.reduce((m, e) => Math.max(m, e[col.menit]), 0);
     if (sop[0] !== most || sop.some((v, i) => i > 0 && v > sop[i - 1])) fail(where, `sorted by SOP minutes descending: ${sop.slice(0, 8)} (most: ${most})`);

@@ -246,6 +246,14 @@
     window.setTimeout(apply, 0);
   });
   window.addEventListener('popstate', apply);
+  // A header of this page's table sorts (internal.js) and then orders every record.
+  if (own) {
+    own.tHead.addEventListener('click', function (e) {
+      if (e.target.closest && e.target.closest('button.urut')) {
+        apply();
+      }
+    });
+  }
 
   /* Kepala kolom tabel hasil menjadi tombol: memilih urutan itu di "Urutkan", seperti
      kepala kolom halaman ini, sehingga internal.js mencatatnya di alamat halaman. */
