@@ -22,7 +22,8 @@ pub const WORK_DIR: &str = ".daftar";
 /// Days before the end of a term from which `check` reminds the PPID to decide on it:
 /// about 30 working days.
 pub const DEFAULT_REMINDER_DAYS: u32 = 42;
-/// Rows of the public register on one page; a larger register is split into pages.
+/// Rows of the public register, and of the internal index, on one page; a longer one is
+/// split into pages.
 pub const DEFAULT_ROWS_PER_PAGE: usize = 1000;
 /// The fewest rows a page of the register may hold.
 pub const MIN_ROWS_PER_PAGE: i64 = 10;
@@ -119,7 +120,8 @@ pub struct Config {
     pub service: Service,
     /// Days before the end of a term from which a warning reminds the PPID.
     pub reminder_days: u32,
-    /// Rows of the public register on one page (`baris_per_halaman`).
+    /// Rows of the public register and of the internal index on one page
+    /// (`baris_per_halaman`).
     pub rows_per_page: usize,
     pub sop: Sop,
     /// The office's logo or coat of arms, if the site names one.
@@ -373,7 +375,7 @@ pub fn parse(source: &SourceText, diagnostics: &mut Vec<Diagnostic>) -> Option<C
                         "`baris_per_halaman` harus bilangan bulat {MIN_ROWS_PER_PAGE} sampai {MAX_ROWS_PER_PAGE}"
                     ),
                 )
-                .hint(format!("jumlah baris daftar pada satu halaman situs publik; bawaannya {DEFAULT_ROWS_PER_PAGE}, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"));
+                .hint(format!("jumlah baris pada satu halaman daftar publik dan pada satu halaman indeks internal; bawaannya {DEFAULT_ROWS_PER_PAGE}, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"));
             }
             None => ok = false,
         }

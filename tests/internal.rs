@@ -2,8 +2,12 @@
 //! record with its sign-offs, SOP timing and source hash, a compliance page whose figures
 //! come from the records, and findings that link to their records. Rendered in memory
 //! from the sample register and from a hand-made site of three records with known SOP
-//! minutes.
+//! minutes. Beyond `baris_per_halaman` rows the index is in pages with a search index of
+//! every record (`cari.js`): tried on the sample in pages of 10 rows.
 
+mod common;
+
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -392,5 +396,282 @@ fn no_internal_page_writes_template_code_in_an_attribute_list() {
                 path.display()
             );
         }
+    }
+}
+
+/// The sample register (19 records) with `baris_per_halaman = size`, rendered.
+fn sample_in_pages(size: usize) -> (tempfile::TempDir, Site, Rendered) {
+    let tmp = tempfile::tempdir().unwrap();
+    common::copy_site(
+        &sample(),
+        tmp.path(),
+        &["daftar.toml", "content", "keputusan"],
+    );
+    let own = std::fs::read_to_string(tmp.path().join("daftar.toml")).unwrap();
+    std::fs::write(
+        tmp.path().join("daftar.toml"),
+        format!("baris_per_halaman = {size}\n{own}"),
+    )
+    .unwrap();
+    let (site, out) = render_site(tmp.path());
+    (tmp, site, out)
+}
+
+/// The files of the index's pages, in order: `index.html`, `halaman-2.html`…
+fn index_pages(files: &Files) -> Vec<String> {
+    let mut pages = vec!["index.html".to_string()];
+    while files.contains_key(&format!("halaman-{}.html", pages.len() + 1)) {
+        pages.push(format!("halaman-{}.html", pages.len() + 1));
+    }
+    pages
+}
+
+/// The rows of an index page's own table (not the table of results from every page).
+fn own_rows(doc: &Html) -> Vec<scraper::ElementRef<'_>> {
+    doc.select(&selector("table.daftar:not(.daftar-hasil) tbody tr"))
+        .collect()
+}
+
+/// `cari.js` as the JSON it assigns to `window.daftarInternal`.
+fn internal_search_index(files: &Files) -> serde_json::Value {
+    let text = page(files, "cari.js");
+    let json = text
+        .strip_prefix("window.daftarInternal=")
+        .and_then(|t| t.trim_end().strip_suffix(';'))
+        .expect("cari.js assigns one object");
+    serde_json::from_str(json).expect("cari.js holds JSON")
+}
+
+#[test]
+fn an_index_up_to_the_page_size_is_one_page_without_navigation_or_search_index() {
+    let (_tmp, site, out) = sample_in_pages(19);
+    assert_eq!(site.records.len(), 19);
+    assert_eq!(index_pages(&out.internal), ["index.html"]);
+    let doc = Html::parse_document(&page(&out.internal, "index.html"));
+    assert_eq!(own_rows(&doc).len(), 19);
+    for absent in [
+        "nav.halaman-nav",
+        "#hasil",
+        "#rentang",
+        "script[src='halaman.js']",
+    ] {
+        assert_eq!(doc.select(&selector(absent)).count(), 0, "{absent}");
+    }
+    for file in ["cari.js", "halaman.js", "halaman.css", "halaman-2.html"] {
+        assert!(!out.internal.contains_key(file), "{file} is not written");
+    }
+    // The same bytes as the sample at the default page size (1,000 rows).
+    let (_, default) = render_site(&sample());
+    assert_eq!(out.internal, default.internal);
+}
+
+#[test]
+fn an_index_beyond_the_page_size_is_in_pages_each_record_on_exactly_one() {
+    let (_tmp, site, out) = sample_in_pages(10);
+    let pages = index_pages(&out.internal);
+    assert_eq!(pages, ["index.html", "halaman-2.html"]);
+    let mut seen: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    for (k, name) in pages.iter().enumerate() {
+        let html = page(&out.internal, name);
+        let doc = Html::parse_document(&html);
+        let rows = own_rows(&doc);
+        assert_eq!(rows.len(), [10, 9][k], "{name}");
+        for row in &rows {
+            let href = row.select(&selector("th a")).next().unwrap();
+            seen.push(href.value().attr("href").unwrap().to_string());
+            numbers.push(text(row.select(&selector("td")).next().unwrap()));
+        }
+        // Each page: the summary of the whole register, the filters, and its title.
+        let total = doc.select(&selector("dl.angka dd")).next().map(text);
+        assert_eq!(total.as_deref(), Some("19"), "{name}");
+        assert_eq!(doc.select(&selector("form#saring")).count(), 1, "{name}");
+        let title = text(doc.select(&selector("title")).next().unwrap());
+        assert!(
+            title.starts_with(&format!("Indeks arsip internal (halaman {} dari 2)", k + 1)),
+            "{title}"
+        );
+        let range = text(doc.select(&selector("#rentang")).next().unwrap());
+        let from = k * 10 + 1;
+        let to = from + rows.len() - 1;
+        assert!(
+            range.starts_with(&format!(
+                "Baris {from}–{to} dari 19 (halaman {} dari 2)",
+                k + 1
+            )),
+            "{range}"
+        );
+        // The navigation above and below the rows, this page marked current; every link
+        // leads to a page of the index.
+        let navs: Vec<_> = doc.select(&selector("nav.halaman-nav")).collect();
+        let labels: Vec<_> = navs
+            .iter()
+            .map(|n| n.value().attr("aria-label").unwrap())
+            .collect();
+        assert_eq!(labels, ["Halaman", "Halaman, di bawah daftar"], "{name}");
+        for nav in &navs {
+            let current: Vec<_> = nav
+                .select(&selector("a[aria-current=page]"))
+                .map(|a| a.value().attr("href").unwrap())
+                .collect();
+            assert_eq!(current, [name.as_str()], "{name}");
+            for a in nav.select(&selector("a")) {
+                let href = a.value().attr("href").unwrap();
+                assert!(pages.iter().any(|p| p == href), "{name}: {href}");
+            }
+        }
+        // Above and below: the first navigation comes before the table, the last after.
+        let order: Vec<_> = doc
+            .select(&selector(
+                "nav.halaman-nav, table.daftar:not(.daftar-hasil)",
+            ))
+            .map(|el| el.value().name().to_string())
+            .collect();
+        assert_eq!(order, ["nav", "table", "nav"], "{name}");
+        // The results of a search over every page, its script and style sheet.
+        let results = doc
+            .select(&selector("section#hasil"))
+            .next()
+            .expect("#hasil");
+        assert_eq!(results.value().attr("data-indeks"), Some("cari.js"));
+        assert!(
+            results.value().attr("hidden").is_some(),
+            "hidden without a search"
+        );
+        for (css, attr, file) in [
+            ("script[src='internal.js']", "src", "internal.js"),
+            ("script[src='halaman.js']", "src", "halaman.js"),
+            ("link[href='halaman.css']", "href", "halaman.css"),
+        ] {
+            let el = doc
+                .select(&selector(css))
+                .next()
+                .unwrap_or_else(|| panic!("{css}"));
+            assert!(
+                out.internal.contains_key(el.value().attr(attr).unwrap()),
+                "{file}"
+            );
+        }
+    }
+    // Every record on exactly one page, in record order, numbered 1 to 19 across pages.
+    let expected: Vec<String> = site
+        .records
+        .iter()
+        .map(|r| format!("{}/index.html", r.slug))
+        .collect();
+    assert_eq!(seen, expected);
+    let counted: Vec<String> = (1..=19).map(|n| n.to_string()).collect();
+    assert_eq!(numbers, counted);
+    for href in &seen {
+        assert!(out.internal.contains_key(href), "{href} is written");
+    }
+    // None of it in public/: the public register keeps its own pages and cari.json.
+    for file in ["cari.js", "halaman.js", "halaman.css"] {
+        assert!(!out.public.contains_key(file), "{file} in public/");
+    }
+}
+
+#[test]
+fn the_internal_search_index_has_every_record_once_as_its_row_shows_it() {
+    let (_tmp, site, out) = sample_in_pages(10);
+    let index = internal_search_index(&out.internal);
+    let columns: Vec<&str> = index["kolom"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(columns, daftar::render::internal_search_index::COLUMNS);
+    let col = |name: &str| columns.iter().position(|c| *c == name).unwrap();
+    let entries = index["baris"].as_array().unwrap();
+    let texts = index["teks"].as_array().unwrap();
+    assert_eq!(entries.len(), site.records.len());
+    let slugs: BTreeSet<&str> = entries
+        .iter()
+        .map(|e| e[col("slug")].as_str().unwrap())
+        .collect();
+    assert_eq!(slugs.len(), site.records.len(), "each record once");
+    // Each entry says what its record's row shows, cell by cell.
+    let mut rows = Vec::new();
+    let docs: Vec<Html> = index_pages(&out.internal)
+        .iter()
+        .map(|p| Html::parse_document(&page(&out.internal, p)))
+        .collect();
+    for doc in &docs {
+        for row in own_rows(doc) {
+            let cells: Vec<String> = row.select(&selector("td, th")).map(text).collect();
+            let href = row.select(&selector("th a")).next().unwrap();
+            let over = row.select(&selector("td.lebih")).count() > 0;
+            let huruf = row.value().attr("data-huruf").unwrap().to_string();
+            rows.push((
+                cells,
+                href.value().attr("href").unwrap().to_string(),
+                over,
+                huruf,
+            ));
+        }
+    }
+    assert_eq!(rows.len(), entries.len());
+    let (mut with_findings, mut over_standard) = (0, 0);
+    for (e, (cells, href, over, huruf)) in entries.iter().zip(&rows) {
+        let s = |name: &str| e[col(name)].as_str().unwrap().to_string();
+        let n = |name: &str| e[col(name)].as_u64().unwrap();
+        let days: Vec<String> = e[col("pengesahan")]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap().to_string())
+            .collect();
+        let akhir = match s("akhir") {
+            a if a.is_empty() => "–".to_string(),
+            a => a,
+        };
+        let unit = texts[n("unit") as usize].as_str().unwrap().to_string();
+        let mut shown = vec![
+            n("no").to_string(),
+            s("nomor"),
+            s("judul"),
+            unit,
+            s("status"),
+            akhir,
+            s("ditetapkan"),
+        ];
+        shown.extend(days);
+        shown.push(format!("{}/{}", n("menit"), n("mutu_baku_menit")));
+        shown.push(n("temuan").to_string());
+        assert_eq!(&shown, cells);
+        assert_eq!(&format!("{}/index.html", s("slug")), href);
+        assert_eq!(&s("huruf"), huruf);
+        assert_eq!(n("langkah_melebihi") > 0, *over, "{}", s("nomor"));
+        with_findings += usize::from(n("temuan") > 0);
+        over_standard += usize::from(*over);
+    }
+    assert!(with_findings > 0 && over_standard > 0, "both are covered");
+}
+
+#[test]
+fn the_internal_search_index_holds_nothing_the_row_does_not_show() {
+    let (_tmp, site, out) = sample_in_pages(10);
+    let raw = page(&out.internal, "cari.js");
+    for r in &site.records {
+        for marker in common::internal_markers(r) {
+            assert!(
+                !raw.contains(&marker),
+                "cari.js holds {marker:?} of {}",
+                r.nomor
+            );
+        }
+        for s in [
+            &r.pengesahan.petugas_ppid,
+            &r.pengesahan.ppid_utama,
+            &r.pengesahan.atasan_ppid,
+        ] {
+            assert!(!raw.contains(&s.nama), "cari.js names {}", s.nama);
+        }
+        assert!(
+            !raw.contains(&r.sha256) && !raw.contains(&r.path),
+            "{}",
+            r.nomor
+        );
     }
 }

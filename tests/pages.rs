@@ -233,6 +233,6 @@ fn the_page_size_is_a_whole_number_from_10_to_1000() {
     let d = config_diagnostics("baris_per_halaman = 5");
     assert_eq!(
         d["hint"],
-        "jumlah baris daftar pada satu halaman situs publik; bawaannya 1000, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"
+        "jumlah baris pada satu halaman daftar publik dan pada satu halaman indeks internal; bawaannya 1000, juga batas atasnya agar setiap halaman tetap ringan dibuka di ponsel; daftar yang lebih panjang dibagi menjadi beberapa halaman"
     );
 }

@@ -11,6 +11,7 @@ use tera::Context;
 
 use super::exports;
 use super::fragments::{RecordOutputs, Renderer};
+use super::internal_pages::{InternalPages, PAGED_ASSETS};
 use super::paging::Paging;
 use super::register::RegisterPages;
 use super::sink::{Output, Sink};
@@ -173,13 +174,11 @@ struct PublicLists<'s> {
     counts: (usize, usize, usize),
 }
 
-/// The internal index: a compact row per record (each record's own page is written
-/// apart).
+/// The internal index: a compact row per record, in pages beyond the page size (each
+/// record's own page is written apart).
 struct InternalList<'s> {
-    sink: &'s dyn Sink,
     numbers: &'s Numbers,
-    page: SlotWriter,
-    count: usize,
+    pages: InternalPages<'s>,
 }
 
 fn text(s: impl Into<String>) -> Bytes {
@@ -219,7 +218,7 @@ impl<'s> Aggregates<'s> {
 
     pub fn finish(self) -> Result<(), Diagnostic> {
         self.public.finish()?;
-        self.internal.page.finish()
+        self.internal.pages.finish()
     }
 }
 
@@ -391,7 +390,7 @@ impl<'s> PublicLists<'s> {
 
 impl<'s> InternalList<'s> {
     fn open(
-        renderer: &Renderer,
+        renderer: &Renderer<'s>,
         sink: &'s dyn Sink,
         summary: &Summary,
         numbers: &'s Numbers,
@@ -399,30 +398,19 @@ impl<'s> InternalList<'s> {
         let mut ctx = internal_context(renderer, summary, "");
         ctx.insert("huruf_list", &summary.huruf_list);
         ctx.insert("unit_list", &summary.unit_list);
-        let records = renderer.site.records.len();
-        let page = SlotWriter::open(
+        let pages = InternalPages::open(
             sink,
-            Target::Internal,
-            "index.html",
-            Skeleton::render(
-                renderer.theme,
-                "internal/index.html",
-                ctx,
-                &[("baris", "baris", records)],
-            )?,
+            renderer.theme,
+            ctx,
+            renderer.site.config.rows_per_page,
+            renderer.site.records.len(),
         )?;
-        Ok(InternalList {
-            sink,
-            numbers,
-            page,
-            count: 0,
-        })
+        Ok(InternalList { numbers, pages })
     }
 
     fn push(&mut self, o: &RecordOutputs) -> Result<(), Diagnostic> {
-        self.count += 1;
-        let number = self.numbers.get(self.count);
-        self.page.row(self.sink, "baris", &o.internal_row, &number)
+        self.pages
+            .push(&o.internal_row, (&o.internal_search, &o.unit), self.numbers)
     }
 }
 
@@ -525,6 +513,10 @@ pub fn site_pages(
         )?;
     }
     for ((target, path), bytes) in &theme.assets {
+        // A paged internal index writes its own beside its pages.
+        if *target == Target::Internal && PAGED_ASSETS.contains(&path.as_str()) {
+            continue;
+        }
         sink.file(*target, path, Bytes::from(bytes.clone()))?;
     }
     Ok(())

@@ -10,6 +10,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::exports;
+use super::internal_search_index;
 use super::search_index;
 use super::skeleton::{Pack, Row, number_slot};
 use super::theme::Theme;
@@ -53,6 +54,10 @@ pub struct RecordOutputs {
     /// texts that entries share, and those texts.
     pub search: Row,
     pub search_texts: Vec<Bytes>,
+    /// Its entry in the search index of a paged internal index (`internal/cari.js`), up
+    /// to its work unit, and its work unit.
+    pub internal_search: Row,
+    pub unit: Bytes,
 }
 
 impl RecordOutputs {
@@ -220,6 +225,8 @@ impl<'a> Renderer<'a> {
         });
         let search = search_index::entry(public);
         let search_texts = search_index::texts(public);
+        let temuan = self.findings.get(r.path.as_str()).map_or(0, Vec::len);
+        let internal_search = internal_search_index::entry(&internal, temuan);
         let pages = RecordPages {
             public: Bytes::from(html.page),
             internal: Bytes::from(html.internal_page),
@@ -235,6 +242,8 @@ impl<'a> Renderer<'a> {
         let sitemap = sitemap.map(|s| pack.add(&s));
         let search = pack.row(&search);
         let search_texts: Vec<_> = search_texts.iter().map(|t| pack.add(t)).collect();
+        let internal_search = pack.row(&internal_search);
+        let unit = pack.add(&public.unit);
         let all = pack.freeze();
         let outputs = RecordOutputs {
             slug: r.slug.clone(),
@@ -252,6 +261,8 @@ impl<'a> Renderer<'a> {
             sitemap: sitemap.map(|s| s.take(&all)),
             search: search.take(&all),
             search_texts: search_texts.into_iter().map(|t| t.take(&all)).collect(),
+            internal_search: internal_search.take(&all),
+            unit: unit.take(&all),
         };
         Ok((pages, outputs))
     }

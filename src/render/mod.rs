@@ -10,6 +10,8 @@ pub mod assemble;
 pub mod cache;
 pub mod exports;
 pub mod fragments;
+pub mod internal_pages;
+pub mod internal_search_index;
 pub mod minify;
 pub mod paging;
 pub mod register;

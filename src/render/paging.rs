@@ -1,20 +1,23 @@
-//! The register's pages: up to the site's page size (`baris_per_halaman`) the register
-//! is one page, `index.html`, as it always was; beyond it its rows (those in force, then
-//! those that ended, each table numbered on its own) are cut into pages of that many
-//! rows: `index.html`, `halaman-2.html`, `halaman-3.html`… beside it at the site's root,
-//! so every relative link of the register's template and rows holds on each page, and
-//! no page can take a record's address (a record's page address has no `.`).
+//! A list's pages (the public register, the internal index): up to the site's page size
+//! (`baris_per_halaman`) a list is one page, `index.html`, as it always was; beyond it its
+//! rows (for the register, those in force, then those that ended, each table numbered on
+//! its own; the internal index has one table) are cut into pages of that many rows:
+//! `index.html`, `halaman-2.html`, `halaman-3.html`… beside it in its folder, so every
+//! relative link of the list's template and rows holds on each page, and no page can take
+//! a record's address (a record's page address has no `.`).
 
 use serde::Serialize;
 
 use crate::locale;
 
-/// How the register's rows fall on pages.
+/// How a list's rows fall on pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
     size: usize,
     berlaku: usize,
     berakhir: usize,
+    /// The file of the list's search index when it is paged, beside its pages.
+    search_index: &'static str,
 }
 
 /// The compact search index of a paged register, beside its pages.
@@ -24,12 +27,23 @@ pub const SEARCH_INDEX: &str = "cari.json";
 const NEIGHBOURS: usize = 2;
 
 impl Paging {
-    /// `size` rows a page, for `berlaku` rows in force and `berakhir` ended ones.
+    /// The register: `size` rows a page, for `berlaku` rows in force and `berakhir`
+    /// ended ones, searched from `cari.json` when paged.
     pub fn new(size: usize, berlaku: usize, berakhir: usize) -> Self {
         Paging {
             size: size.max(1),
             berlaku,
             berakhir,
+            search_index: SEARCH_INDEX,
+        }
+    }
+
+    /// A list of one table: `size` rows a page for `rows` rows, searched from
+    /// `search_index` when paged. Its rows count as the register's rows in force.
+    pub fn one_table(size: usize, rows: usize, search_index: &'static str) -> Self {
+        Paging {
+            search_index,
+            ..Paging::new(size, rows, 0)
         }
     }
 
@@ -64,7 +78,7 @@ impl Paging {
         (overlap(0, self.berlaku), overlap(self.berlaku, self.rows()))
     }
 
-    /// The file of `page` (from 0) in the public folder.
+    /// The file of `page` (from 0) in the list's folder.
     pub fn path(page: usize) -> String {
         match page {
             0 => "index.html".into(),
@@ -72,7 +86,7 @@ impl Paging {
         }
     }
 
-    /// What the register's template shows of `page` (from 0).
+    /// What the list's template shows of `page` (from 0).
     pub fn view(&self, page: usize) -> PageView {
         let pages = self.pages();
         let (berlaku, berakhir) = self.rows_on(page);
@@ -118,6 +132,7 @@ impl Paging {
         PageView {
             nomor: page + 1,
             jumlah: pages,
+            baris: berlaku + berakhir,
             berlaku,
             berakhir,
             rentang: if pages > 1 {
@@ -133,7 +148,7 @@ impl Paging {
             sebelumnya: (page > 0).then(|| Self::path(page - 1)),
             berikutnya: (page + 1 < pages).then(|| Self::path(page + 1)),
             tautan,
-            indeks: (pages > 1).then(|| SEARCH_INDEX.to_string()),
+            indeks: (pages > 1).then(|| self.search_index.to_string()),
         }
     }
 }
@@ -147,22 +162,23 @@ pub struct PageLink {
     pub celah: bool,
 }
 
-/// The `halaman_daftar` variable of the register's template.
+/// The `halaman_daftar` variable of a list's template (the register, the internal index).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct PageView {
     /// This page's number, from 1.
     pub nomor: usize,
-    /// How many pages the register has (1: not paged).
+    /// How many pages the list has (1: not paged).
     pub jumlah: usize,
-    /// Rows on this page: in force, ended.
+    /// Rows on this page, and of them (the register) in force, ended.
+    pub baris: usize,
     pub berlaku: usize,
     pub berakhir: usize,
-    /// "Baris 1.001–2.000 dari 10.000"; empty on a register of one page.
+    /// "Baris 1.001–2.000 dari 10.000"; empty on a list of one page.
     pub rentang: String,
     pub sebelumnya: Option<String>,
     pub berikutnya: Option<String>,
     pub tautan: Vec<PageLink>,
-    /// The search index of a paged register, for the script.
+    /// The search index of a paged list, for the script.
     pub indeks: Option<String>,
 }
 
@@ -221,5 +237,23 @@ mod tests {
         assert_eq!(last.rentang, "Baris 21–25 dari 25");
         assert_eq!(last.sebelumnya.as_deref(), Some("halaman-2.html"));
         assert_eq!(last.berikutnya, None);
+    }
+
+    #[test]
+    fn a_list_of_one_table_names_its_own_search_index() {
+        let p = Paging::one_table(10, 25, "cari.js");
+        assert_eq!(p.pages(), 3);
+        assert_eq!(p.rows_on(2), (5, 0));
+        let last = p.view(2);
+        assert_eq!(
+            (last.baris, last.rentang.as_str()),
+            (5, "Baris 21–25 dari 25")
+        );
+        assert_eq!(last.indeks.as_deref(), Some("cari.js"));
+        assert_eq!(Paging::one_table(10, 10, "cari.js").view(0).indeks, None);
+        assert_eq!(
+            Paging::new(10, 5, 6).view(0).indeks.as_deref(),
+            Some("cari.json")
+        );
     }
 }

@@ -84,7 +84,8 @@ pub struct Texts {
 }
 
 impl Texts {
-    fn place(&mut self, text: &Bytes) -> usize {
+    /// The place of `text`, given it now if it is new.
+    pub fn place(&mut self, text: &Bytes) -> usize {
         if let Some(&i) = self.places.get(text) {
             return i;
         }
@@ -102,16 +103,18 @@ impl Texts {
         out.put(Bytes::from(format!("{unit},[{}]]", lines.join(","))))
     }
 
-    /// The end of the file: the shared texts.
-    pub fn tail(&self) -> String {
+    /// The shared texts as a JSON array, in their places.
+    pub fn json(&self) -> String {
         let texts: Vec<&str> = self
             .order
             .iter()
             .map(|t| std::str::from_utf8(t).expect("texts are UTF-8"))
             .collect();
-        format!(
-            "\n],\"teks\":{}}}\n",
-            serde_json::to_string(&texts).expect("texts serialise")
-        )
+        serde_json::to_string(&texts).expect("texts serialise")
+    }
+
+    /// The end of the file: the shared texts.
+    pub fn tail(&self) -> String {
+        format!("\n],\"teks\":{}}}\n", self.json())
     }
 }

@@ -56,6 +56,8 @@ pub const BUILTIN: &[(&str, &[u8])] = builtin![
     "static/public/daftar.js",
     "static/internal/internal.css",
     "static/internal/internal.js",
+    "static/internal/halaman.css",
+    "static/internal/halaman.js",
 ];
 
 /// The templates twice: as written, and minified once at load (minify-html keeping the
