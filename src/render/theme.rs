@@ -261,8 +261,7 @@ pub fn load(root: &Path, tema: &str) -> Result<Theme, ThemeError> {
             templates
                 .iter()
                 .map(|(name, text, origin)| {
-                    tera::Template::new(name, None, text)
-                        .map_err(|e| parse_error(origin, text, &e))
+                    tera::Template::new(name, None, text).map_err(|e| parse_error(origin, text, &e))
                 })
                 .collect::<Result<Vec<_>, ThemeError>>()
         },
