@@ -760,9 +760,7 @@ fn incremental_engine_gives_the_full_build(paged: bool) {
     use daftar::serve::engine::{Engine, Outcome, Snapshot};
     use daftar::serve::events::Batch;
 
-    fn flat(
-        files: &std::collections::HashMap<String, Vec<bytes::Bytes>>,
-    ) -> BTreeMap<String, Vec<u8>> {
+    fn flat(files: &daftar::render::sink::ChunkedFiles) -> BTreeMap<String, Vec<u8>> {
         files
             .iter()
             .map(|(k, chunks)| (k.clone(), chunks.concat()))

@@ -3,7 +3,6 @@
 //! cache clears it when anything all records depend on changes (the configuration, the
 //! decisions, the theme, the date, the published versions).
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::fragments::{RecordOutputs, RecordPages};
@@ -11,10 +10,13 @@ use crate::record::Record;
 
 #[derive(Default)]
 pub struct RecordCache {
-    kept: Mutex<HashMap<String, Kept>>,
+    kept: Mutex<foldhash::HashMap<String, Entry>>,
 }
 
-struct Kept {
+/// A record's pages and its share of the pages that list every record.
+pub(super) type Kept = (RecordPages, Arc<RecordOutputs>);
+
+struct Entry {
     /// The SHA-256 of the file the outputs were rendered from.
     sha256: String,
     pages: RecordPages,
@@ -27,21 +29,27 @@ impl RecordCache {
         self.kept.lock().expect("not poisoned").clear();
     }
 
-    /// The outputs kept for `r`, if rendered from the same bytes.
-    pub(super) fn get(&self, r: &Record) -> Option<(RecordPages, Arc<RecordOutputs>)> {
+    /// The outputs kept for each of `records`, if rendered from the same bytes.
+    pub(super) fn get_all(&self, records: &[Arc<Record>]) -> Vec<Option<Kept>> {
         let kept = self.kept.lock().expect("not poisoned");
-        kept.get(&r.path)
-            .filter(|k| k.sha256 == r.sha256)
-            .map(|k| (k.pages.clone(), Arc::clone(&k.outputs)))
+        records
+            .iter()
+            .map(|r| {
+                kept.get(&r.path)
+                    .filter(|k| k.sha256 == r.sha256)
+                    .map(|k| (k.pages.clone(), Arc::clone(&k.outputs)))
+            })
+            .collect()
     }
 
-    pub(super) fn keep(&self, r: &Record, pages: &RecordPages, outputs: &Arc<RecordOutputs>) {
+    /// Keeps what `r` was rendered to.
+    pub(super) fn keep(&self, r: &Record, (pages, outputs): Kept) {
         self.kept.lock().expect("not poisoned").insert(
             r.path.clone(),
-            Kept {
+            Entry {
                 sha256: r.sha256.clone(),
-                pages: pages.clone(),
-                outputs: Arc::clone(outputs),
+                pages,
+                outputs,
             },
         );
     }

@@ -21,9 +21,8 @@ pub mod skeleton;
 pub mod slots;
 pub mod theme;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -32,7 +31,7 @@ use crate::site::Site;
 use crate::version::VersionInfo;
 use assemble::{Aggregates, Summary};
 use cache::RecordCache;
-use fragments::{RecordOutputs, Renderer};
+use fragments::{RecordOutputs, RecordPages, Renderer};
 use sink::{MemorySink, Sink};
 use skeleton::Numbers;
 use theme::{Target, Theme};
@@ -79,28 +78,45 @@ pub fn render_site(
     let summary = Summary::new(&renderer, input.notices, input.history);
     let numbers = Numbers::new(site.records.len());
     let mut aggregates = Aggregates::open(&renderer, sink, &summary, &numbers)?;
-    let rendered = AtomicUsize::new(0);
+    let mut rendered = 0;
     for chunk in site.records.chunks(CHUNK) {
-        let outputs: Vec<Arc<RecordOutputs>> = chunk
+        // The cache is asked once a chunk: the records it has cost nothing to render,
+        // and taking a lock for each of them on both cores cost more than that.
+        let kept = match cache {
+            Some(c) => c.get_all(chunk),
+            None => vec![None; chunk.len()],
+        };
+        let fresh: Vec<Option<(RecordPages, Arc<RecordOutputs>)>> = chunk
             .par_iter()
-            .map(|r| {
-                let (pages, o) = match cache.and_then(|c| c.get(r)) {
-                    Some(kept) => kept,
-                    None => {
-                        let (pages, o) = renderer.record_outputs(r)?;
-                        let o = Arc::new(o);
-                        if let Some(c) = cache {
-                            c.keep(r, &pages, &o);
-                        }
-                        rendered.fetch_add(1, Ordering::Relaxed);
-                        (pages, o)
-                    }
-                };
-                sink.file(Target::Public, &o.page_path(), pages.public)?;
-                sink.file(Target::Internal, &o.page_path(), pages.internal)?;
-                Ok(o)
+            .zip(&kept)
+            .map(|(r, kept)| {
+                if kept.is_some() {
+                    return Ok(None);
+                }
+                let (pages, o) = renderer.record_outputs(r)?;
+                sink.file(Target::Public, &o.page_path(), pages.public.clone())?;
+                sink.file(Target::Internal, &o.page_path(), pages.internal.clone())?;
+                Ok(Some((pages, Arc::new(o))))
             })
             .collect::<Result<_, Diagnostic>>()?;
+        let mut outputs = Vec::with_capacity(chunk.len());
+        for ((r, kept), fresh) in chunk.iter().zip(kept).zip(fresh) {
+            match (kept, fresh) {
+                (Some((pages, o)), _) => {
+                    sink.file(Target::Public, &o.page_path(), pages.public)?;
+                    sink.file(Target::Internal, &o.page_path(), pages.internal)?;
+                    outputs.push(o);
+                }
+                (None, Some(made)) => {
+                    rendered += 1;
+                    outputs.push(Arc::clone(&made.1));
+                    if let Some(c) = cache {
+                        c.keep(r, made);
+                    }
+                }
+                (None, None) => unreachable!("a record not kept is rendered"),
+            }
+        }
         aggregates.extend(&outputs.iter().map(Arc::as_ref).collect::<Vec<_>>())?;
     }
     aggregates.finish()?;
@@ -110,7 +126,7 @@ pub fn render_site(
     }
     Ok(RecordCounts {
         records: site.records.len(),
-        rendered: rendered.into_inner(),
+        rendered,
     })
 }
 
@@ -130,7 +146,7 @@ pub fn render(
     };
     render_site(&input, None, &sink)?;
     let (public, internal) = sink.into_chunks();
-    let flat = |files: HashMap<String, sink::Chunks>| {
+    let flat = |files: sink::ChunkedFiles| {
         files
             .into_iter()
             .map(|(k, chunks)| (k, sink::concat(&chunks)))

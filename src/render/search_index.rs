@@ -5,8 +5,6 @@
 //! at the end, and entries name them by their place there. Written only when the
 //! register has more than one page; a register of one page searches its own rows.
 
-use std::collections::HashMap;
-
 use bytes::Bytes;
 
 use super::sink::Output;
@@ -76,10 +74,12 @@ pub fn texts(r: &PublicRecord) -> Vec<String> {
         .collect()
 }
 
-/// The shared texts written so far, each once, in the order first met.
+/// The shared texts written so far, each once, in the order first met. (foldhash: the
+/// texts are long and every record's are looked up at every build; SipHash was a tenth
+/// of a preview rebuild.)
 #[derive(Default)]
 pub struct Texts {
-    places: HashMap<Bytes, usize>,
+    places: foldhash::HashMap<Bytes, usize>,
     order: Vec<Bytes>,
 }
 

@@ -6,7 +6,6 @@
 //! Pages are written as chunks of shared bytes: in memory a page that lists every
 //! record is a list of the records' fragments, assembled without copying them.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufWriter, Read, Seek, Write};
 use std::path::{Path, PathBuf};
@@ -44,7 +43,7 @@ pub trait Sink: Sync {
 }
 
 /// Files by their path in their folder.
-pub type ChunkedFiles = HashMap<String, Chunks>;
+pub type ChunkedFiles = foldhash::HashMap<String, Chunks>;
 
 type Store = Arc<Mutex<ChunkedFiles>>;
 
