@@ -30,7 +30,7 @@ use crate::diagnostic::Diagnostic;
 use crate::site::Site;
 use crate::version::VersionInfo;
 use assemble::{Aggregates, Summary};
-use cache::RecordCache;
+use cache::{Kept, RecordCache};
 use fragments::{RecordOutputs, RecordPages, Renderer};
 use sink::{MemorySink, Sink};
 use skeleton::Numbers;
@@ -86,7 +86,8 @@ pub fn render_site(
             Some(c) => c.get_all(chunk),
             None => vec![None; chunk.len()],
         };
-        let fresh: Vec<Option<(RecordPages, Arc<RecordOutputs>)>> = chunk
+        // The records not kept are rendered (and their pages written) on both cores.
+        let made: Vec<Option<Kept>> = chunk
             .par_iter()
             .zip(&kept)
             .map(|(r, kept)| {
@@ -94,28 +95,28 @@ pub fn render_site(
                     return Ok(None);
                 }
                 let (pages, o) = renderer.record_outputs(r)?;
-                sink.file(Target::Public, &o.page_path(), pages.public.clone())?;
-                sink.file(Target::Internal, &o.page_path(), pages.internal.clone())?;
+                write_pages(sink, &o, pages.clone())?;
                 Ok(Some((pages, Arc::new(o))))
             })
             .collect::<Result<_, Diagnostic>>()?;
         let mut outputs = Vec::with_capacity(chunk.len());
-        for ((r, kept), fresh) in chunk.iter().zip(kept).zip(fresh) {
-            match (kept, fresh) {
-                (Some((pages, o)), _) => {
-                    sink.file(Target::Public, &o.page_path(), pages.public)?;
-                    sink.file(Target::Internal, &o.page_path(), pages.internal)?;
-                    outputs.push(o);
-                }
-                (None, Some(made)) => {
+        for ((r, kept), made) in chunk.iter().zip(kept).zip(made) {
+            let o = match made {
+                Some(made) => {
                     rendered += 1;
-                    outputs.push(Arc::clone(&made.1));
+                    let o = Arc::clone(&made.1);
                     if let Some(c) = cache {
                         c.keep(r, made);
                     }
+                    o
                 }
-                (None, None) => unreachable!("a record not kept is rendered"),
-            }
+                None => {
+                    let (pages, o) = kept.expect("a record not rendered now is kept");
+                    write_pages(sink, &o, pages)?;
+                    o
+                }
+            };
+            outputs.push(o);
         }
         aggregates.extend(&outputs.iter().map(Arc::as_ref).collect::<Vec<_>>())?;
     }
@@ -128,6 +129,13 @@ pub fn render_site(
         records: site.records.len(),
         rendered,
     })
+}
+
+/// A record's own pages, `<slug>/index.html` in both folders.
+fn write_pages(sink: &dyn Sink, o: &RecordOutputs, pages: RecordPages) -> Result<(), Diagnostic> {
+    let path = o.page_path();
+    sink.file(Target::Public, &path, pages.public)?;
+    sink.file(Target::Internal, &path, pages.internal)
 }
 
 /// Renders everything in memory.
