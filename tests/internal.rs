@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::rendered_text as page;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -31,16 +33,6 @@ fn render_site(root: &Path) -> (Site, Rendered) {
     let theme = theme::load(root, &site.config.tema).expect("theme loads");
     let out = render::render(&site, &theme, &report.diagnostics, &[]).expect("renders");
     (site, out)
-}
-
-fn page(files: &Files, path: &str) -> String {
-    String::from_utf8(
-        files
-            .get(path)
-            .unwrap_or_else(|| panic!("{path} rendered"))
-            .clone(),
-    )
-    .unwrap()
 }
 
 /// The huruf a record cites, as the register's rows carry them: "c j".
@@ -575,12 +567,7 @@ fn an_index_beyond_the_page_size_is_in_pages_each_record_on_exactly_one() {
 fn the_internal_search_index_has_every_record_once_as_its_row_shows_it() {
     let (_tmp, site, out) = sample_in_pages(10);
     let index = internal_search_index(&out.internal);
-    let columns: Vec<&str> = index["kolom"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap())
-        .collect();
+    let columns = common::index_columns(&index);
     assert_eq!(columns, daftar::render::internal_search_index::COLUMNS);
     let col = |name: &str| columns.iter().position(|c| *c == name).unwrap();
     let entries = index["baris"].as_array().unwrap();

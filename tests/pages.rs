@@ -138,12 +138,7 @@ fn the_search_index_has_one_entry_per_record_and_only_public_columns() {
     let site = built(25, 10);
     let root = site.path();
     let index = search_index(root);
-    let columns: Vec<&str> = index["kolom"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap())
-        .collect();
+    let columns = common::index_columns(&index);
     assert_eq!(columns, common::SEARCH_INDEX_COLUMNS);
     let dik: serde_json::Value = serde_json::from_str(&page(root, "dik.json")).unwrap();
     let records = dik["catatan"].as_array().unwrap();

@@ -3,6 +3,10 @@
 //! one, the office's logo in the header, and the date the register last changed apart
 //! from the date its status is computed for.
 
+mod common;
+
+use common::rendered_text as page;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -54,16 +58,6 @@ fn text_of(el: ElementRef) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn page(files: &daftar::render::Files, path: &str) -> String {
-    String::from_utf8(
-        files
-            .get(path)
-            .unwrap_or_else(|| panic!("{path} rendered"))
-            .clone(),
-    )
-    .unwrap()
 }
 
 /// The `<main>` element of a page, one tag per line for readable snapshots.

@@ -153,3 +153,24 @@ pub fn spawn_holding_lock(
     }
     child
 }
+
+/// The text of a file rendered in memory (`render::render`).
+pub fn rendered_text(files: &daftar::render::Files, path: &str) -> String {
+    String::from_utf8(
+        files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} rendered"))
+            .clone(),
+    )
+    .unwrap()
+}
+
+/// The column names a search index (`cari.json`, `cari.js`) lists at its head.
+pub fn index_columns(index: &serde_json::Value) -> Vec<&str> {
+    index["kolom"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect()
+}
